@@ -1,0 +1,8 @@
+package com.shop.events;
+
+/** An outbound notification channel. */
+public enum Channel {
+
+	EMAIL, WEBHOOK, WEBSOCKET
+
+}

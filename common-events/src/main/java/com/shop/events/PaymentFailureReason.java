@@ -1,0 +1,8 @@
+package com.shop.events;
+
+/** Why a charge failed. */
+public enum PaymentFailureReason {
+
+	DECLINED, LIMIT_EXCEEDED
+
+}

@@ -1,0 +1,55 @@
+package com.shop.messaging;
+
+import com.shop.events.MalformedEventException;
+import com.shop.events.Topics;
+import org.apache.kafka.common.TopicPartition;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * How a record that fails is treated. A record that cannot be parsed goes straight to
+ * {@code <topic>.DLT}; one whose handler fails is retried with exponential back-off and
+ * then dead-lettered, so it never blocks its partition. While the database is unreachable
+ * nothing can succeed, so such failures are retried until it is back instead of
+ * dead-lettering every record that arrives meanwhile.
+ */
+final class DeadLetterErrorHandling {
+
+	private DeadLetterErrorHandling() {
+	}
+
+	static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, MessagingProperties.Retry retry) {
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
+		backOff.setInitialInterval(retry.initialInterval().toMillis());
+		backOff.setMultiplier(retry.multiplier());
+		backOff.setMaxInterval(retry.maxInterval().toMillis());
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+		handler.addNotRetryableExceptions(MalformedEventException.class);
+		FixedBackOff untilDatabaseIsBack = new FixedBackOff(retry.maxInterval().toMillis(),
+				FixedBackOff.UNLIMITED_ATTEMPTS);
+		handler.setBackOffFunction((record, ex) -> databaseUnreachable(ex) ? untilDatabaseIsBack : null);
+		return handler;
+	}
+
+	static boolean databaseUnreachable(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
+					|| cause instanceof RecoverableDataAccessException
+					|| cause instanceof CannotCreateTransactionException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

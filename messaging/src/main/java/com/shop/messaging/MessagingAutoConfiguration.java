@@ -1,0 +1,117 @@
+package com.shop.messaging;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import com.shop.events.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.flywaydb.core.api.Location;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires the shared messaging machinery into a service: the outbox with its relay, the
+ * idempotent consumer, dead-letter error handling, the service's topics, and the
+ * serializers (string keys, JSON bytes as values, the envelope in headers).
+ */
+@AutoConfiguration(after = { KafkaAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+		TransactionAutoConfiguration.class })
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+	private static final String MIGRATIONS = "classpath:db/messaging";
+
+	@Bean
+	DefaultKafkaProducerFactoryCustomizer eventProducerSerializers() {
+		return (factory) -> factory.updateConfigs(Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+				StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+	}
+
+	/**
+	 * Values stay bytes until the envelope says what they are; a new group reads from the
+	 * start.
+	 */
+	@Bean
+	DefaultKafkaConsumerFactoryCustomizer eventConsumerSerializers() {
+		return (factory) -> factory.updateConfigs(Map.of(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+				StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+	}
+
+	@Bean
+	FlywayConfigurationCustomizer messagingMigrations() {
+		return (configuration) -> {
+			List<Location> locations = new ArrayList<>(Arrays.asList(configuration.getLocations()));
+			locations.add(new Location(MIGRATIONS));
+			configuration.locations(locations.toArray(Location[]::new));
+		};
+	}
+
+	@Bean
+	@SuppressWarnings("unchecked")
+	OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, KafkaTemplate<?, ?> kafka,
+			MessagingProperties properties) {
+		return new OutboxRelay(jdbc, transaction, (KafkaTemplate<String, byte[]>) kafka, properties.relay());
+	}
+
+	@Bean
+	EventPublisher eventPublisher(JdbcTemplate jdbc, OutboxRelay relay, ObjectProvider<EventJournal> journals,
+			Environment environment) {
+		String source = "/" + environment.getRequiredProperty("spring.application.name");
+		return new EventPublisher(jdbc, source, relay, journals.orderedStream().toList());
+	}
+
+	@Bean
+	InboundEvents inboundEvents(JdbcTemplate jdbc, TransactionTemplate transaction,
+			ObjectProvider<EventJournal> journals) {
+		return new InboundEvents(jdbc, transaction, journals.orderedStream().toList());
+	}
+
+	@Bean
+	DefaultErrorHandler deadLetterErrorHandler(KafkaTemplate<?, ?> kafka, MessagingProperties properties) {
+		return DeadLetterErrorHandling.errorHandler(kafka, properties.retry());
+	}
+
+	/** The topics this service writes, and the dead-letter topics of those it reads. */
+	@Bean
+	KafkaAdmin.NewTopics messagingTopics(MessagingProperties properties) {
+		List<NewTopic> topics = new ArrayList<>();
+		for (String topic : properties.ownedTopics()) {
+			TopicBuilder builder = TopicBuilder.name(topic).partitions(properties.partitions());
+			if (Topics.isCompacted(topic)) {
+				builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+			}
+			topics.add(builder.build());
+		}
+		for (String topic : properties.consumedTopics()) {
+			topics.add(TopicBuilder.name(Topics.deadLetter(topic)).partitions(properties.partitions()).build());
+		}
+		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+	}
+
+}

@@ -1,0 +1,99 @@
+package com.shop.web;
+
+import java.util.List;
+
+import jakarta.validation.ConstraintViolationException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every client mistake into an RFC 9457 problem that says what is wrong: Spring
+ * MVC's standard cases (415, 405, 406, 404 ...), plus a per-field {@code errors} list for
+ * invalid bodies and parameters, and the exact field and reason for JSON that cannot be
+ * read.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> new FieldError(error.getField(), error.getDefaultMessage()))
+			.toList();
+		ProblemDetail body = invalid(status, errors);
+		return handleExceptionInternal(ex, body, headers, status, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap((result) -> result.getResolvableErrors()
+				.stream()
+				.map((error) -> new FieldError(result.getMethodParameter().getParameterName(),
+						error.getDefaultMessage())))
+			.toList();
+		ProblemDetail body = invalid(HttpStatus.BAD_REQUEST, errors);
+		return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail body = ProblemDetail.forStatus(status);
+		if (ex.getMostSpecificCause() instanceof JacksonException jackson) {
+			String field = jackson.getPath()
+				.stream()
+				.map((ref) -> (ref.getPropertyName() != null) ? "." + ref.getPropertyName()
+						: "[" + ref.getIndex() + "]")
+				.reduce("", String::concat)
+				.replaceFirst("^\\.", "");
+			if (jackson instanceof StreamReadException) {
+				body.setDetail("The body is not valid JSON: " + jackson.getOriginalMessage());
+			}
+			else {
+				body.setDetail("The body does not match the expected shape" + (field.isEmpty() ? "" : " at " + field)
+						+ ": " + jackson.getOriginalMessage());
+				body.setProperty("errors", List.of(new FieldError(field, jackson.getOriginalMessage())));
+			}
+		}
+		else {
+			body.setDetail("The request body is missing or cannot be read");
+		}
+		return handleExceptionInternal(ex, body, headers, status, request);
+	}
+
+	@ExceptionHandler(ConstraintViolationException.class)
+	ProblemDetail handleConstraintViolation(ConstraintViolationException ex) {
+		return invalid(HttpStatus.BAD_REQUEST,
+				ex.getConstraintViolations()
+					.stream()
+					.map((violation) -> new FieldError(violation.getPropertyPath().toString(), violation.getMessage()))
+					.toList());
+	}
+
+	private static ProblemDetail invalid(HttpStatusCode status, List<FieldError> errors) {
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(status,
+				"The request has " + errors.size() + " invalid field" + ((errors.size() == 1) ? "" : "s"));
+		body.setProperty("errors", errors);
+		return body;
+	}
+
+}
