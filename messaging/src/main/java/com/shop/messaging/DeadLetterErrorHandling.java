@@ -6,7 +6,7 @@ import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -43,7 +43,8 @@ final class DeadLetterErrorHandling {
 
 	static boolean databaseUnreachable(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
+			if (cause instanceof DataAccessResourceFailureException
+					|| cause instanceof TransientDataAccessResourceException
 					|| cause instanceof RecoverableDataAccessException
 					|| cause instanceof CannotCreateTransactionException) {
 				return true;

@@ -6,6 +6,7 @@ import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -13,7 +14,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -43,13 +47,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<FieldError> errors = ex.getParameterValidationResults()
-			.stream()
-			.flatMap((result) -> result.getResolvableErrors()
+		List<FieldError> errors = ex.getParameterValidationResults().stream().flatMap((result) -> {
+			if (result instanceof ParameterErrors parameterErrors) {
+				return parameterErrors.getFieldErrors()
+					.stream()
+					.map((error) -> new FieldError(error.getField(), error.getDefaultMessage()));
+			}
+			return result.getResolvableErrors()
 				.stream()
-				.map((error) -> new FieldError(result.getMethodParameter().getParameterName(),
-						error.getDefaultMessage())))
-			.toList();
+				.map((error) -> new FieldError(parameterName(result.getMethodParameter()), error.getDefaultMessage()));
+		}).toList();
 		ProblemDetail body = invalid(HttpStatus.BAD_REQUEST, errors);
 		return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
 	}
@@ -78,6 +85,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			body.setDetail("The request body is missing or cannot be read");
 		}
 		return handleExceptionInternal(ex, body, headers, status, request);
+	}
+
+	/**
+	 * The name the client used: the header or request parameter name where there is one.
+	 */
+	private static String parameterName(MethodParameter parameter) {
+		RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+		if (header != null && !header.name().isEmpty()) {
+			return header.name();
+		}
+		RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+		if (param != null && !param.name().isEmpty()) {
+			return param.name();
+		}
+		return parameter.getParameterName();
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)

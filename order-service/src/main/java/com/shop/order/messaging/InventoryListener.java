@@ -1,0 +1,39 @@
+package com.shop.order.messaging;
+
+import com.shop.events.StockRejected;
+import com.shop.events.StockReleased;
+import com.shop.events.StockReserved;
+import com.shop.events.Topics;
+import com.shop.messaging.EventHandlers;
+import com.shop.messaging.InboundEvents;
+import com.shop.order.OrderProcess;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Inventory's answers to placed orders. */
+@Component
+class InventoryListener {
+
+	private final InboundEvents inbound;
+
+	private final EventHandlers handlers;
+
+	InventoryListener(InboundEvents inbound, OrderProcess process) {
+		this.inbound = inbound;
+		this.handlers = EventHandlers.builder()
+			.on(StockReserved.class, process::stockReserved)
+			.on(StockRejected.class, process::stockRejected)
+			// changes nothing here, but belongs on the order's timeline
+			.on(StockReleased.class, (released) -> {
+			})
+			.build();
+	}
+
+	@KafkaListener(topics = Topics.INVENTORY)
+	void on(ConsumerRecord<String, byte[]> record) {
+		this.inbound.dispatch(record, this.handlers);
+	}
+
+}
