@@ -6,8 +6,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -16,6 +19,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -37,6 +41,10 @@ public final class Infrastructure {
 	private static String kafkaBootstrapServers;
 
 	private static final Set<String> databases = new HashSet<>();
+
+	private static final List<Runnable> stops = new ArrayList<>();
+
+	private static final List<ConfigurableApplicationContext> users = new CopyOnWriteArrayList<>();
 
 	private Infrastructure() {
 	}
@@ -82,7 +90,7 @@ public final class Infrastructure {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
 		broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
 		broker.afterPropertiesSet();
-		Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy));
+		afterContextsClose(broker::destroy);
 		log.info("Embedded KRaft broker at {}", broker.getBrokersAsString());
 		return broker.getBrokersAsString();
 	}
@@ -93,6 +101,27 @@ public final class Infrastructure {
 		return kafka.getBootstrapServers();
 	}
 
+	/**
+	 * Stops infrastructure at JVM exit, after the application contexts that use it are
+	 * closed, so that services shut down gracefully while their database and broker are
+	 * still there. Closing a context twice is harmless: the second call waits for the
+	 * first.
+	 */
+	private static synchronized void afterContextsClose(Runnable stop) {
+		if (stops.isEmpty()) {
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				users.forEach(ConfigurableApplicationContext::close);
+				stops.forEach(Runnable::run);
+			}, "test-infrastructure-shutdown"));
+		}
+		stops.add(stop);
+	}
+
+	/** Closes the context before the infrastructure stops at JVM exit. */
+	public static void usedBy(ConfigurableApplicationContext context) {
+		users.add(context);
+	}
+
 	/** How to reach one database. */
 	public record Database(String url, String username, String password) {
 	}
@@ -101,15 +130,15 @@ public final class Infrastructure {
 
 		static Postgres embedded() {
 			try {
-				EmbeddedPostgres server = EmbeddedPostgres.builder().start();
-				Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				EmbeddedPostgres server = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+				afterContextsClose(() -> {
 					try {
 						server.close();
 					}
 					catch (IOException ex) {
 						// the JVM is going away
 					}
-				}));
+				});
 				String prefix = "jdbc:postgresql://localhost:" + server.getPort() + "/";
 				return new Postgres(prefix, "postgres", "postgres");
 			}

@@ -14,6 +14,7 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
+		Infrastructure.usedBy(context);
 		String name = context.getEnvironment().getProperty("spring.application.name", "test");
 		Infrastructure.Database database = Infrastructure.database(name.replace('-', '_'));
 		context.getEnvironment()

@@ -1,0 +1,20 @@
+package com.shop.notification;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.shop.events.Channel;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** The record of every notification. */
+public interface NotificationRepository extends JpaRepository<Notification, UUID> {
+
+	List<Notification> findByOrderIdOrderByCreatedAtAsc(UUID orderId);
+
+	List<Notification> findTop100ByOrderByCreatedAtDesc();
+
+	Optional<Notification> findByOrderIdAndTemplateAndChannel(UUID orderId, String template, Channel channel);
+
+}

@@ -1,0 +1,8 @@
+package com.shop.notification;
+
+/** Whether a notification reached its channel. */
+public enum NotificationStatus {
+
+	SENT, FAILED
+
+}

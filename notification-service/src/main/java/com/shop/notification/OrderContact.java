@@ -1,0 +1,69 @@
+package com.shop.notification;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.shop.events.Money;
+import com.shop.events.OrderPlaced;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * The local projection of a placed order: who to tell about it. Later order events carry
+ * only the order id, so this is where their recipient comes from.
+ */
+@Entity
+@Table(name = "order_contact")
+class OrderContact {
+
+	@Id
+	private UUID orderId;
+
+	private String customerId;
+
+	private String customerEmail;
+
+	@Column(precision = 12, scale = 2)
+	private BigDecimal totalAmount;
+
+	private String totalCurrency;
+
+	private Instant placedAt;
+
+	protected OrderContact() {
+	}
+
+	private OrderContact(UUID orderId, String customerId, String customerEmail, Money total, Instant placedAt) {
+		this.orderId = orderId;
+		this.customerId = customerId;
+		this.customerEmail = customerEmail;
+		this.totalAmount = total.amount();
+		this.totalCurrency = total.currency();
+		this.placedAt = placedAt;
+	}
+
+	static OrderContact of(OrderPlaced placed) {
+		return new OrderContact(placed.orderId(), placed.customerId(), placed.customerEmail(), placed.total(),
+				placed.placedAt());
+	}
+
+	UUID orderId() {
+		return this.orderId;
+	}
+
+	String customerEmail() {
+		return this.customerEmail;
+	}
+
+	Money total() {
+		return new Money(this.totalAmount, this.totalCurrency);
+	}
+
+	Instant placedAt() {
+		return this.placedAt;
+	}
+
+}

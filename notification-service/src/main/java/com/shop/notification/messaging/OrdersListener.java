@@ -1,0 +1,37 @@
+package com.shop.notification.messaging;
+
+import com.shop.events.OrderCancelled;
+import com.shop.events.OrderConfirmed;
+import com.shop.events.OrderPlaced;
+import com.shop.events.Topics;
+import com.shop.messaging.EventHandlers;
+import com.shop.messaging.InboundEvents;
+import com.shop.notification.OrderNotifications;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Hands the order events customers hear about to {@link OrderNotifications}. */
+@Component
+class OrdersListener {
+
+	private final InboundEvents inbound;
+
+	private final EventHandlers handlers;
+
+	OrdersListener(InboundEvents inbound, OrderNotifications notifications) {
+		this.inbound = inbound;
+		this.handlers = EventHandlers.builder()
+			.on(OrderPlaced.class, notifications::placed)
+			.on(OrderConfirmed.class, notifications::confirmed)
+			.on(OrderCancelled.class, notifications::cancelled)
+			.build();
+	}
+
+	@KafkaListener(topics = Topics.ORDERS)
+	void on(ConsumerRecord<String, byte[]> record) {
+		this.inbound.dispatch(record, this.handlers);
+	}
+
+}

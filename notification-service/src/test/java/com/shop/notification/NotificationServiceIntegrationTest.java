@@ -1,0 +1,374 @@
+package com.shop.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.shop.events.CancellationReason;
+import com.shop.events.Channel;
+import com.shop.events.Envelope;
+import com.shop.events.EventJson;
+import com.shop.events.EventType;
+import com.shop.events.Money;
+import com.shop.events.NotificationSent;
+import com.shop.events.OrderCancelled;
+import com.shop.events.OrderConfirmed;
+import com.shop.events.OrderLine;
+import com.shop.events.OrderPlaced;
+import com.shop.events.ShopEvent;
+import com.shop.events.Topics;
+import com.shop.messaging.KafkaEnvelope;
+import com.shop.testsupport.Infrastructure;
+import com.shop.testsupport.IntegrationTest;
+import com.shop.testsupport.TopicRecorder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * notification-service as it runs, against real Kafka and PostgreSQL and a GreenMail SMTP
+ * server: order events in, e-mails, records and NotificationSent events out.
+ */
+@IntegrationTest
+// enough retries to bring the stopped SMTP server back before the record is dead-lettered
+@TestPropertySource(properties = { "shop.messaging.retry.max-retries=20", "shop.messaging.retry.max-interval=500ms" })
+class NotificationServiceIntegrationTest {
+
+	private static final int SMTP_PORT = freePort();
+
+	@RegisterExtension
+	static final GreenMailExtension smtp = new GreenMailExtension(
+			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+		.withPerMethodLifecycle(false);
+
+	private static final Instant PLACED_AT = Instant.parse("2025-03-01T10:15:30Z");
+
+	private static KafkaProducer<String, byte[]> producer;
+
+	private static TopicRecorder topics;
+
+	@LocalServerPort
+	int port;
+
+	private RestTestClient rest;
+
+	@DynamicPropertySource
+	static void smtpServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+	}
+
+	@BeforeAll
+	static void ordersTopicAndProducer() throws Exception {
+		String brokers = Infrastructure.kafkaBootstrapServers();
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+			admin.createTopics(List.of(new NewTopic(Topics.ORDERS, 3, (short) 1))).all().get();
+		}
+		catch (ExecutionException ex) {
+			if (!(ex.getCause() instanceof TopicExistsException)) {
+				throw ex;
+			}
+		}
+		producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers), new StringSerializer(),
+				new ByteArraySerializer());
+	}
+
+	/** After the application has created its topics, so the recorder sees them all. */
+	@BeforeEach
+	void setUp() {
+		if (topics == null) {
+			topics = TopicRecorder.record(Topics.NOTIFICATIONS, Topics.deadLetter(Topics.ORDERS));
+		}
+		this.rest = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+	}
+
+	@AfterAll
+	static void close() {
+		producer.close();
+		if (topics != null) {
+			topics.close();
+		}
+	}
+
+	@Test
+	void placedOrderIsAcknowledgedByMailRecordedAndAnnounced() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		String email = customer();
+
+		send(placed(orderId, email));
+
+		MimeMessage mail = awaitMail(orderId, "We have received your order");
+		assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(email);
+		assertThat(mail.getFrom()).extracting(Object::toString).containsExactly("orders@shop.example");
+		assertThat(body(mail)).contains("Order:  " + orderId, "Placed: 2025-03-01 10:15 UTC", "Total:  24.98 EUR")
+			.containsPattern("2 x SKU-1 +at 9.99 EUR = 19.98 EUR")
+			.containsPattern("1 x SKU-2 +at 5.00 EUR = 5.00 EUR");
+		List<NotificationJson> notifications = notificationsOf(orderId);
+		assertThat(notifications).singleElement().satisfies((notification) -> {
+			assertThat(notification.orderId()).isEqualTo(orderId);
+			assertThat(notification.channel()).isEqualTo("EMAIL");
+			assertThat(notification.recipient()).isEqualTo(email);
+			assertThat(notification.template()).isEqualTo("order-received");
+			assertThat(notification.status()).isEqualTo("SENT");
+			assertThat(notification.createdAt()).isNotNull();
+		});
+		ConsumerRecord<String, byte[]> sent = awaitNotificationsSent(orderId, 1).get(0);
+		assertThat(EventJson.read(sent.value(), NotificationSent.class))
+			.isEqualTo(new NotificationSent(orderId, Channel.EMAIL, email, "order-received"));
+		assertThat(TopicRecorder.header(sent, "ce_specversion")).isEqualTo("1.0");
+		assertThat(TopicRecorder.header(sent, "ce_type")).isEqualTo("shop.notification.sent.v1");
+		assertThat(TopicRecorder.header(sent, "ce_source")).isEqualTo("/notification-service");
+		assertThat(TopicRecorder.header(sent, "ce_subject")).isEqualTo(orderId.toString());
+		assertThat(UUID.fromString(TopicRecorder.header(sent, "ce_id"))).isNotNull();
+		assertThat(Instant.parse(TopicRecorder.header(sent, "ce_time"))).isNotNull();
+		assertThat(TopicRecorder.header(sent, "content-type")).isEqualTo("application/json");
+		assertThat(TopicRecorder.header(sent, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+	}
+
+	@Test
+	void confirmedOrderGetsItsMail() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		send(placed(orderId, customer()));
+		send(new OrderConfirmed(orderId, UUID.randomUUID(), Instant.now()));
+
+		MimeMessage mail = awaitMail(orderId, "Your order " + orderId + " is confirmed");
+		assertThat(body(mail)).contains("your order is confirmed", "Order:  " + orderId, "Total:  24.98 EUR");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(notificationsOf(orderId)).extracting(NotificationJson::template)
+				.containsExactly("order-received", "order-confirmed"));
+		assertThat(awaitNotificationsSent(orderId, 2)).hasSize(2);
+	}
+
+	@Test
+	void cancelledOrderGetsItsMailWithTheReason() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		send(placed(orderId, customer()));
+		send(new OrderCancelled(orderId, CancellationReason.OUT_OF_STOCK, "SKU-1: 2 requested, 1 available",
+				Instant.now()));
+
+		MimeMessage mail = awaitMail(orderId, "Your order " + orderId + " was cancelled");
+		assertThat(body(mail)).contains("cancelled because some items are out of stock.",
+				"SKU-1: 2 requested, 1 available", "Order:  " + orderId, "Total:  24.98 EUR");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(notificationsOf(orderId)).extracting(NotificationJson::template)
+				.containsExactly("order-received", "order-cancelled"));
+	}
+
+	@Test
+	void redeliveredOrReemittedEventSendsNoSecondMail() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		OrderPlaced placed = placed(orderId, customer());
+		Envelope envelope = envelope(placed);
+		send(placed, envelope, null);
+		send(placed, envelope, null);
+		send(placed);
+		// the same order's events are handled in order: once this mail is out, so are the
+		// copies before it
+		send(new OrderConfirmed(orderId, UUID.randomUUID(), Instant.now()));
+
+		awaitMail(orderId, "is confirmed");
+		assertThat(mailsAbout(orderId)).extracting(MimeMessage::getSubject)
+			.containsExactlyInAnyOrder("We have received your order " + orderId,
+					"Your order " + orderId + " is confirmed");
+		assertThat(notificationsOf(orderId)).hasSize(2);
+		assertThat(awaitNotificationsSent(orderId, 2)).hasSize(2);
+	}
+
+	@Test
+	void confirmationOfUnknownOrderIsSkippedWithoutBlockingItsPartition() throws Exception {
+		UUID unknown = UUID.randomUUID();
+		UUID later = UUID.randomUUID();
+		send(new OrderConfirmed(unknown, UUID.randomUUID(), Instant.now()), null, 0);
+		send(placed(later, customer()), null, 0);
+
+		awaitMail(later, "We have received your order");
+		assertThat(mailsAbout(unknown)).isEmpty();
+		assertThat(notificationsOf(unknown)).isEmpty();
+		assertThat(topics.withKey(unknown.toString())).isEmpty();
+	}
+
+	@Test
+	void unreadableEventGoesToTheDeadLetterTopic() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ORDERS, orderId.toString(),
+				"{\"orderId\": not json".getBytes(StandardCharsets.UTF_8));
+		KafkaEnvelope.write(Envelope.create("/order-service", EventType.ORDER_PLACED, orderId.toString(), null),
+				record.headers());
+		producer.send(record).get();
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(topics.withKey(orderId.toString())).singleElement()
+				.satisfies((dead) -> assertThat(dead.topic()).isEqualTo("orders.DLT")));
+		ConsumerRecord<String, byte[]> dead = topics.withKey(orderId.toString()).get(0);
+		assertThat(TopicRecorder.header(dead, "kafka_dlt-exception-message")).contains("not a valid OrderPlaced");
+		assertThat(notificationsOf(orderId)).isEmpty();
+	}
+
+	@Test
+	void failingSmtpServerIsRecordedAndRetriedUntilTheMailIsSent() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		smtp.stop();
+		try {
+			send(placed(orderId, customer()));
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(notificationsOf(orderId)).extracting(NotificationJson::status)
+					.containsExactly("FAILED"));
+		}
+		finally {
+			smtp.start();
+		}
+
+		awaitMail(orderId, "We have received your order");
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(notificationsOf(orderId)).extracting(NotificationJson::status)
+				.containsExactly("SENT"));
+		assertThat(awaitNotificationsSent(orderId, 1)).hasSize(1);
+		assertThat(mailsAbout(orderId)).hasSize(1);
+	}
+
+	@Test
+	void listingNeedsAValidOrderIdOrShowsTheLatest() throws Exception {
+		UUID orderId = UUID.randomUUID();
+		send(placed(orderId, customer()));
+		awaitMail(orderId, "We have received your order");
+
+		this.rest.get()
+			.uri("/api/notifications?orderId=not-a-uuid")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(400);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			List<NotificationJson> latest = List.of(this.rest.get()
+				.uri("/api/notifications")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(NotificationJson[].class)
+				.returnResult()
+				.getResponseBody());
+			assertThat(latest).hasSizeLessThanOrEqualTo(100).extracting(NotificationJson::orderId).contains(orderId);
+			assertThat(latest).extracting(NotificationJson::createdAt).isSorted();
+		});
+	}
+
+	private static OrderPlaced placed(UUID orderId, String email) {
+		return new OrderPlaced(orderId, "customer-1", email,
+				List.of(new OrderLine("SKU-1", 2, Money.of("9.99", "EUR")),
+						new OrderLine("SKU-2", 1, Money.of("5.00", "EUR"))),
+				Money.of("24.98", "EUR"), "tok_visa", PLACED_AT);
+	}
+
+	private static String customer() {
+		return "customer-" + UUID.randomUUID() + "@example.com";
+	}
+
+	private static Envelope envelope(ShopEvent event) {
+		return Envelope.create("/order-service", EventType.of(event), event.subject(), null);
+	}
+
+	private static void send(ShopEvent event) throws Exception {
+		send(event, null, null);
+	}
+
+	private static void send(ShopEvent event, Envelope envelope, Integer partition) throws Exception {
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ORDERS, partition, event.subject(),
+				EventJson.write(event));
+		KafkaEnvelope.write((envelope != null) ? envelope : envelope(event), record.headers());
+		producer.send(record).get();
+	}
+
+	private static List<MimeMessage> mailsAbout(UUID orderId) {
+		return Arrays.stream(smtp.getReceivedMessages())
+			.filter((mail) -> subject(mail).contains(orderId.toString()))
+			.toList();
+	}
+
+	private static MimeMessage awaitMail(UUID orderId, String subject) {
+		return await().atMost(Duration.ofSeconds(10))
+			.until(() -> mailsAbout(orderId).stream().filter((mail) -> subject(mail).contains(subject)).findFirst(),
+					(found) -> found.isPresent())
+			.get();
+	}
+
+	private static String subject(MimeMessage mail) {
+		try {
+			return mail.getSubject();
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String body(MimeMessage mail) throws IOException, MessagingException {
+		return ((String) mail.getContent()).replace("\r\n", "\n");
+	}
+
+	private static List<ConsumerRecord<String, byte[]>> awaitNotificationsSent(UUID orderId, int count) {
+		return await().atMost(Duration.ofSeconds(10))
+			.until(() -> topics.withKey(orderId.toString()), (records) -> records.size() >= count);
+	}
+
+	private List<NotificationJson> notificationsOf(UUID orderId) {
+		return List.of(this.rest.get()
+			.uri("/api/notifications?orderId={orderId}", orderId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(NotificationJson[].class)
+			.returnResult()
+			.getResponseBody());
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A notification as the API returns it. */
+	record NotificationJson(UUID id, UUID orderId, String channel, String recipient, String template, String status,
+			Instant createdAt) {
+	}
+
+}

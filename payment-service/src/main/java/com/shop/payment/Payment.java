@@ -1,0 +1,151 @@
+package com.shop.payment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.shop.events.Money;
+import com.shop.events.PaymentFailureReason;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
+
+/**
+ * The one charge of an order and what became of it: completed, failed, or completed and
+ * later refunded.
+ */
+@Entity
+public class Payment implements Persistable<UUID> {
+
+	@Id
+	private UUID paymentId;
+
+	private UUID orderId;
+
+	@Enumerated(EnumType.STRING)
+	private PaymentStatus status;
+
+	private BigDecimal amount;
+
+	private String currency;
+
+	@Enumerated(EnumType.STRING)
+	private PaymentFailureReason reason;
+
+	private String detail;
+
+	private String gatewayReference;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	/** Ids are assigned here, so Spring Data cannot tell a new payment by a null id. */
+	@Transient
+	private boolean isNew;
+
+	protected Payment() {
+	}
+
+	private Payment(UUID orderId, Money amount, PaymentStatus status) {
+		this.paymentId = UUID.randomUUID();
+		this.orderId = orderId;
+		this.amount = amount.amount();
+		this.currency = amount.currency();
+		this.status = status;
+		this.createdAt = Instant.now();
+		this.updatedAt = this.createdAt;
+		this.isNew = true;
+	}
+
+	/** A charge the gateway approved. */
+	public static Payment completed(UUID orderId, Money amount, String gatewayReference) {
+		Payment payment = new Payment(orderId, amount, PaymentStatus.COMPLETED);
+		payment.gatewayReference = gatewayReference;
+		return payment;
+	}
+
+	/** A charge the gateway refused. */
+	public static Payment failed(UUID orderId, Money amount, PaymentFailureReason reason, String detail) {
+		Payment payment = new Payment(orderId, amount, PaymentStatus.FAILED);
+		payment.reason = reason;
+		payment.detail = detail;
+		return payment;
+	}
+
+	/** Whether there is money to pay back: only a completed charge has any. */
+	public boolean isRefundable() {
+		return this.status == PaymentStatus.COMPLETED;
+	}
+
+	/**
+	 * Records that the full amount was paid back.
+	 * @throws IllegalStateException unless the payment is completed
+	 */
+	public void refund() {
+		if (!isRefundable()) {
+			throw new IllegalStateException("payment " + this.paymentId + " is " + this.status + ", not refundable");
+		}
+		this.status = PaymentStatus.REFUNDED;
+		this.updatedAt = Instant.now();
+	}
+
+	public UUID paymentId() {
+		return this.paymentId;
+	}
+
+	public UUID orderId() {
+		return this.orderId;
+	}
+
+	public PaymentStatus status() {
+		return this.status;
+	}
+
+	public Money amount() {
+		return new Money(this.amount, this.currency);
+	}
+
+	public PaymentFailureReason reason() {
+		return this.reason;
+	}
+
+	public String detail() {
+		return this.detail;
+	}
+
+	public String gatewayReference() {
+		return this.gatewayReference;
+	}
+
+	public Instant createdAt() {
+		return this.createdAt;
+	}
+
+	public Instant updatedAt() {
+		return this.updatedAt;
+	}
+
+	@Override
+	public UUID getId() {
+		return this.paymentId;
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.isNew;
+	}
+
+	@PostPersist
+	@PostLoad
+	void markStored() {
+		this.isNew = false;
+	}
+
+}
