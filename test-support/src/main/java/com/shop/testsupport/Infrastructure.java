@@ -44,7 +44,7 @@ public final class Infrastructure {
 
 	private static final List<Runnable> stops = new ArrayList<>();
 
-	private static final List<ConfigurableApplicationContext> users = new CopyOnWriteArrayList<>();
+	private static final List<Runnable> users = new CopyOnWriteArrayList<>();
 
 	private Infrastructure() {
 	}
@@ -89,6 +89,9 @@ public final class Infrastructure {
 	private static String startEmbeddedKafka() {
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
 		broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
+		// a topic a test touches before its service created it gets the services'
+		// partition count
+		broker.brokerProperty("num.partitions", "3");
 		broker.afterPropertiesSet();
 		afterContextsClose(broker::destroy);
 		log.info("Embedded KRaft broker at {}", broker.getBrokersAsString());
@@ -110,7 +113,7 @@ public final class Infrastructure {
 	private static synchronized void afterContextsClose(Runnable stop) {
 		if (stops.isEmpty()) {
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				users.forEach(ConfigurableApplicationContext::close);
+				users.forEach(Runnable::run);
 				stops.forEach(Runnable::run);
 			}, "test-infrastructure-shutdown"));
 		}
@@ -119,7 +122,15 @@ public final class Infrastructure {
 
 	/** Closes the context before the infrastructure stops at JVM exit. */
 	public static void usedBy(ConfigurableApplicationContext context) {
-		users.add(context);
+		stopBefore(context::close);
+	}
+
+	/**
+	 * Runs {@code stop} at JVM exit before the infrastructure stops, e.g. to stop
+	 * services.
+	 */
+	public static void stopBefore(Runnable stop) {
+		users.add(stop);
 	}
 
 	/** How to reach one database. */
