@@ -28,6 +28,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
+import static com.shop.inventory.ProductsApi.details;
 import static com.shop.testsupport.TopicRecorder.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -134,11 +135,7 @@ class CatalogIntegrationTests {
 	void putCreatesAProductWithoutStockAndPublishesIt() {
 		String sku = ProductsApi.uniqueSku("NEW");
 
-		this.client.put()
-			.uri("/api/products/{sku}", sku)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("name", "Trackball", "unitPrice", Map.of("amount", 42.5, "currency", "USD"), "active", true))
-			.exchange()
+		this.api.put(sku, details("Trackball", 42.5, "USD", true))
 			.expectStatus()
 			.isCreated()
 			.expectHeader()
@@ -157,11 +154,7 @@ class CatalogIntegrationTests {
 		String sku = ProductsApi.uniqueSku("UPD");
 		this.api.create(sku, 5);
 
-		this.client.put()
-			.uri("/api/products/{sku}", sku)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("name", "Renamed", "unitPrice", Map.of("amount", "12.34", "currency", "EUR"), "active", false))
-			.exchange()
+		this.api.put(sku, details("Renamed", "12.34", "EUR", false))
 			.expectStatus()
 			.isOk()
 			.expectBody(ProductJson.class)
@@ -178,11 +171,7 @@ class CatalogIntegrationTests {
 		String sku = ProductsApi.uniqueSku("RST");
 		this.api.create(sku, 0);
 
-		this.client.post()
-			.uri("/api/products/{sku}/restock", sku)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("quantity", 7))
-			.exchange()
+		this.api.restock(sku, 7)
 			.expectStatus()
 			.isOk()
 			.expectBody(ProductJson.class)
@@ -194,11 +183,7 @@ class CatalogIntegrationTests {
 
 	@Test
 	void restockOfAnUnknownProductIsNotFound() {
-		this.client.post()
-			.uri("/api/products/NOPE-404/restock")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("quantity", 1))
-			.exchange()
+		this.api.restock("NOPE-404", 1)
 			.expectStatus()
 			.isNotFound()
 			.expectHeader()
@@ -209,11 +194,7 @@ class CatalogIntegrationTests {
 	void anInvalidProductIsRejectedWithEveryOffendingField() {
 		String sku = ProductsApi.uniqueSku("BAD");
 
-		this.client.put()
-			.uri("/api/products/{sku}", sku)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("name", "", "unitPrice", Map.of("amount", "0", "currency", "eur")))
-			.exchange()
+		this.api.put(sku, Map.of("name", "", "unitPrice", Map.of("amount", "0", "currency", "eur")))
 			.expectStatus()
 			.isBadRequest()
 			.expectHeader()
@@ -228,12 +209,7 @@ class CatalogIntegrationTests {
 	@Test
 	void aPriceMustHaveAtMostTwoDecimalsAndStayBelowAMillion() {
 		for (Object amount : List.of("1.999", "1000000", "1000000.00", -5, "abc")) {
-			this.client.put()
-				.uri("/api/products/{sku}", ProductsApi.uniqueSku("PRC"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("name", "Pricey", "unitPrice", Map.of("amount", amount, "currency", "EUR"), "active",
-						true))
-				.exchange()
+			this.api.put(ProductsApi.uniqueSku("PRC"), details("Pricey", amount, "EUR", true))
 				.expectStatus()
 				.isBadRequest()
 				.expectBody()
@@ -244,12 +220,7 @@ class CatalogIntegrationTests {
 
 	@Test
 	void aNameLongerThan200CharactersIsRejected() {
-		this.client.put()
-			.uri("/api/products/{sku}", ProductsApi.uniqueSku("LONG"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("name", "x".repeat(201), "unitPrice", Map.of("amount", "1.00", "currency", "EUR"), "active",
-					true))
-			.exchange()
+		this.api.put(ProductsApi.uniqueSku("LONG"), details("x".repeat(201), "1.00", "EUR", true))
 			.expectStatus()
 			.isBadRequest()
 			.expectBody()
@@ -260,11 +231,7 @@ class CatalogIntegrationTests {
 	@Test
 	void aSkuOutsideThePatternIsRejected() {
 		for (String sku : List.of("bad_sku", "a".repeat(65))) {
-			this.client.put()
-				.uri("/api/products/{sku}", sku)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("name", "Odd", "unitPrice", Map.of("amount", "1.00", "currency", "EUR"), "active", true))
-				.exchange()
+			this.api.put(sku, details("Odd", "1.00", "EUR", true))
 				.expectStatus()
 				.isBadRequest()
 				.expectHeader()
@@ -281,11 +248,7 @@ class CatalogIntegrationTests {
 		this.api.create(sku, 0);
 
 		for (int quantity : new int[] { 0, -1, 1_000_001 }) {
-			this.client.post()
-				.uri("/api/products/{sku}/restock", sku)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("quantity", quantity))
-				.exchange()
+			this.api.restock(sku, quantity)
 				.expectStatus()
 				.isBadRequest()
 				.expectBody()
@@ -307,11 +270,7 @@ class CatalogIntegrationTests {
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 
-		this.client.put()
-			.uri("/api/products/{sku}", ProductsApi.uniqueSku("JSON"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"name\": ")
-			.exchange()
+		this.api.put(ProductsApi.uniqueSku("JSON"), "{\"name\": ")
 			.expectStatus()
 			.isBadRequest()
 			.expectHeader()

@@ -33,38 +33,42 @@ final class ProductsApi {
 	}
 
 	ProductJson create(String sku, int stock, boolean active) {
-		this.client.put()
-			.uri("/api/products/{sku}", sku)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("name", "Test product " + sku, "unitPrice", Map.of("amount", "10.00", "currency", "EUR"),
-					"active", active))
-			.exchange()
-			.expectStatus()
-			.isCreated();
+		put(sku, details("Test product " + sku, "10.00", "EUR", active)).expectStatus().isCreated();
 		if (stock == 0) {
 			return get(sku);
 		}
-		return this.client.post()
-			.uri("/api/products/{sku}/restock", sku)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("quantity", stock))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(ProductJson.class)
-			.returnResult()
-			.getResponseBody();
+		return okProduct(restock(sku, stock));
 	}
 
 	ProductJson get(String sku) {
-		return this.client.get()
+		return okProduct(this.client.get().uri("/api/products/{sku}", sku).exchange());
+	}
+
+	/** Creates or updates the product with any JSON body, valid or not. */
+	RestTestClient.ResponseSpec put(String sku, Object body) {
+		return this.client.put()
 			.uri("/api/products/{sku}", sku)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(ProductJson.class)
-			.returnResult()
-			.getResponseBody();
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange();
+	}
+
+	/** Restocks the product with any quantity, valid or not. */
+	RestTestClient.ResponseSpec restock(String sku, Object quantity) {
+		return this.client.post()
+			.uri("/api/products/{sku}/restock", sku)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("quantity", quantity))
+			.exchange();
+	}
+
+	/** The body of a PUT: a product's name, price and whether it is on sale. */
+	static Map<String, Object> details(String name, Object amount, String currency, boolean active) {
+		return Map.of("name", name, "unitPrice", Map.of("amount", amount, "currency", currency), "active", active);
+	}
+
+	private static ProductJson okProduct(RestTestClient.ResponseSpec response) {
+		return response.expectStatus().isOk().expectBody(ProductJson.class).returnResult().getResponseBody();
 	}
 
 	/** The product view as a client reads it. */

@@ -7,6 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import com.shop.events.CancellationReason;
@@ -28,6 +32,7 @@ import com.shop.events.StockShortage;
 import com.shop.events.Topics;
 import com.shop.inventory.ProductsApi.ProductJson;
 import com.shop.testsupport.IntegrationTest;
+import com.shop.testsupport.TestEvents;
 import com.shop.testsupport.TopicRecorder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -62,7 +67,7 @@ class ReservationIntegrationTests {
 
 	private ProductsApi api;
 
-	private OrdersTopic orders;
+	private TestEvents orders;
 
 	private TopicRecorder inventory;
 
@@ -71,7 +76,7 @@ class ReservationIntegrationTests {
 	@BeforeAll
 	void start() {
 		this.api = new ProductsApi(this.port);
-		this.orders = new OrdersTopic();
+		this.orders = new TestEvents();
 		this.inventory = TopicRecorder.record(Topics.INVENTORY);
 		this.deadLetters = TopicRecorder.record(Topics.deadLetter(Topics.ORDERS));
 	}
@@ -198,9 +203,8 @@ class ReservationIntegrationTests {
 	void theSameOrderPlacedDeliveredTwiceReservesOnce() {
 		String sku = this.api.create(ProductsApi.uniqueSku("A"), 5).sku();
 		OrderPlaced order = placed(new OrderLine(sku, 2, price()));
-		Envelope first = OrdersTopic.envelopeOf(order);
 
-		this.orders.send(first, order);
+		Envelope first = this.orders.send(order);
 		this.orders.send(first, order);
 		this.orders.send(order);
 		// the cancellation follows the repeats on the order's partition: once it is
@@ -213,13 +217,13 @@ class ReservationIntegrationTests {
 	}
 
 	@Test
-	void thirtyConcurrentOrdersForTenUnitsReserveExactlyTen() {
+	void thirtyConcurrentOrdersForTenUnitsReserveExactlyTen() throws Exception {
 		String sku = this.api.create(ProductsApi.uniqueSku("LAST"), 10).sku();
 		List<OrderPlaced> rush = IntStream.range(0, 30)
 			.mapToObj((i) -> placed(new OrderLine(sku, 1, price())))
 			.toList();
 
-		this.orders.sendAll(rush);
+		sendAtOnce(rush);
 
 		await().atMost(TIMEOUT).untilAsserted(() -> {
 			assertThat(this.api.get(sku).available()).isGreaterThanOrEqualTo(0);
@@ -241,10 +245,10 @@ class ReservationIntegrationTests {
 	@Test
 	void aMalformedRecordGoesToTheDeadLetterTopic() {
 		String key = UUID.randomUUID().toString();
-		Envelope envelope = new Envelope(UUID.randomUUID(), "/order-service", EventType.ORDER_PLACED.typeName(),
-				Instant.now(), key, null);
+		Envelope envelope = Envelope.create("/test", EventType.ORDER_PLACED, key, null);
 
-		this.orders.sendRaw(key, envelope, "{\"orderId\": \"not an order\"}".getBytes(StandardCharsets.UTF_8));
+		this.orders.send(Topics.ORDERS, key, envelope.toHeaders(),
+				"{\"orderId\": \"not an order\"}".getBytes(StandardCharsets.UTF_8));
 
 		await().atMost(TIMEOUT).untilAsserted(() -> assertThat(this.deadLetters.withKey(key)).hasSize(1));
 		ConsumerRecord<String, byte[]> dead = this.deadLetters.withKey(key).get(0);
@@ -269,6 +273,25 @@ class ReservationIntegrationTests {
 
 	private static Money price() {
 		return Money.of("10.00", "EUR");
+	}
+
+	/**
+	 * Sends the orders from as many threads, so that they reach the broker together and
+	 * the listener's threads compete for the stock.
+	 */
+	private void sendAtOnce(List<OrderPlaced> rush) throws Exception {
+		ExecutorService senders = Executors.newFixedThreadPool(rush.size());
+		try {
+			List<Callable<Envelope>> sends = rush.stream()
+				.<Callable<Envelope>>map((order) -> () -> this.orders.send(order))
+				.toList();
+			for (Future<Envelope> sent : senders.invokeAll(sends)) {
+				sent.get();
+			}
+		}
+		finally {
+			senders.shutdown();
+		}
 	}
 
 	/** What inventory published about the order, in order. */

@@ -1,5 +1,6 @@
 package com.shop.notification;
 
+import static com.shop.testsupport.TopicRecorder.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,11 +28,10 @@ import com.shop.events.OrderCancelled;
 import com.shop.events.OrderConfirmed;
 import com.shop.events.OrderLine;
 import com.shop.events.OrderPlaced;
-import com.shop.events.ShopEvent;
 import com.shop.events.Topics;
-import com.shop.messaging.KafkaEnvelope;
 import com.shop.testsupport.Infrastructure;
 import com.shop.testsupport.IntegrationTest;
+import com.shop.testsupport.TestEvents;
 import com.shop.testsupport.TopicRecorder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -39,12 +39,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,7 +71,7 @@ class NotificationServiceIntegrationTest {
 
 	private static final Instant PLACED_AT = Instant.parse("2025-03-01T10:15:30Z");
 
-	private static KafkaProducer<String, byte[]> producer;
+	private static TestEvents orders;
 
 	private static TopicRecorder topics;
 
@@ -102,8 +97,7 @@ class NotificationServiceIntegrationTest {
 				throw ex;
 			}
 		}
-		producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers), new StringSerializer(),
-				new ByteArraySerializer());
+		orders = new TestEvents();
 	}
 
 	/** After the application has created its topics, so the recorder sees them all. */
@@ -117,7 +111,7 @@ class NotificationServiceIntegrationTest {
 
 	@AfterAll
 	static void close() {
-		producer.close();
+		orders.close();
 		if (topics != null) {
 			topics.close();
 		}
@@ -128,7 +122,7 @@ class NotificationServiceIntegrationTest {
 		UUID orderId = UUID.randomUUID();
 		String email = customer();
 
-		send(placed(orderId, email));
+		orders.send(placed(orderId, email));
 
 		MimeMessage mail = awaitMail(orderId, "We have received your order");
 		assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly(email);
@@ -136,6 +130,8 @@ class NotificationServiceIntegrationTest {
 		assertThat(body(mail)).contains("Order:  " + orderId, "Placed: 2025-03-01 10:15 UTC", "Total:  24.98 EUR")
 			.containsPattern("2 x SKU-1 +at 9.99 EUR = 19.98 EUR")
 			.containsPattern("1 x SKU-2 +at 5.00 EUR = 5.00 EUR");
+		// the notification is recorded with its NotificationSent after the mail is out
+		ConsumerRecord<String, byte[]> sent = awaitNotificationsSent(orderId, 1).get(0);
 		List<NotificationJson> notifications = notificationsOf(orderId);
 		assertThat(notifications).singleElement().satisfies((notification) -> {
 			assertThat(notification.orderId()).isEqualTo(orderId);
@@ -145,24 +141,23 @@ class NotificationServiceIntegrationTest {
 			assertThat(notification.status()).isEqualTo("SENT");
 			assertThat(notification.createdAt()).isNotNull();
 		});
-		ConsumerRecord<String, byte[]> sent = awaitNotificationsSent(orderId, 1).get(0);
 		assertThat(EventJson.read(sent.value(), NotificationSent.class))
 			.isEqualTo(new NotificationSent(orderId, Channel.EMAIL, email, "order-received"));
-		assertThat(TopicRecorder.header(sent, "ce_specversion")).isEqualTo("1.0");
-		assertThat(TopicRecorder.header(sent, "ce_type")).isEqualTo("shop.notification.sent.v1");
-		assertThat(TopicRecorder.header(sent, "ce_source")).isEqualTo("/notification-service");
-		assertThat(TopicRecorder.header(sent, "ce_subject")).isEqualTo(orderId.toString());
-		assertThat(UUID.fromString(TopicRecorder.header(sent, "ce_id"))).isNotNull();
-		assertThat(Instant.parse(TopicRecorder.header(sent, "ce_time"))).isNotNull();
-		assertThat(TopicRecorder.header(sent, "content-type")).isEqualTo("application/json");
-		assertThat(TopicRecorder.header(sent, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+		assertThat(header(sent, "ce_specversion")).isEqualTo("1.0");
+		assertThat(header(sent, "ce_type")).isEqualTo("shop.notification.sent.v1");
+		assertThat(header(sent, "ce_source")).isEqualTo("/notification-service");
+		assertThat(header(sent, "ce_subject")).isEqualTo(orderId.toString());
+		assertThat(UUID.fromString(header(sent, "ce_id"))).isNotNull();
+		assertThat(Instant.parse(header(sent, "ce_time"))).isNotNull();
+		assertThat(header(sent, "content-type")).isEqualTo("application/json");
+		assertThat(header(sent, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
 	}
 
 	@Test
 	void confirmedOrderGetsItsMail() throws Exception {
 		UUID orderId = UUID.randomUUID();
-		send(placed(orderId, customer()));
-		send(new OrderConfirmed(orderId, UUID.randomUUID(), Instant.now()));
+		orders.send(placed(orderId, customer()));
+		orders.send(new OrderConfirmed(orderId, UUID.randomUUID(), Instant.now()));
 
 		MimeMessage mail = awaitMail(orderId, "Your order " + orderId + " is confirmed");
 		assertThat(body(mail)).contains("your order is confirmed", "Order:  " + orderId, "Total:  24.98 EUR");
@@ -175,8 +170,8 @@ class NotificationServiceIntegrationTest {
 	@Test
 	void cancelledOrderGetsItsMailWithTheReason() throws Exception {
 		UUID orderId = UUID.randomUUID();
-		send(placed(orderId, customer()));
-		send(new OrderCancelled(orderId, CancellationReason.OUT_OF_STOCK, "SKU-1: 2 requested, 1 available",
+		orders.send(placed(orderId, customer()));
+		orders.send(new OrderCancelled(orderId, CancellationReason.OUT_OF_STOCK, "SKU-1: 2 requested, 1 available",
 				Instant.now()));
 
 		MimeMessage mail = awaitMail(orderId, "Your order " + orderId + " was cancelled");
@@ -188,31 +183,34 @@ class NotificationServiceIntegrationTest {
 	}
 
 	@Test
-	void redeliveredOrReemittedEventSendsNoSecondMail() throws Exception {
+	void redeliveredOrReemittedEventSendsNoSecondMail() {
 		UUID orderId = UUID.randomUUID();
 		OrderPlaced placed = placed(orderId, customer());
-		Envelope envelope = envelope(placed);
-		send(placed, envelope, null);
-		send(placed, envelope, null);
-		send(placed);
+		Envelope first = orders.send(placed);
+		orders.send(first, placed);
+		orders.send(placed);
 		// the same order's events are handled in order: once this mail is out, so are the
 		// copies before it
-		send(new OrderConfirmed(orderId, UUID.randomUUID(), Instant.now()));
+		orders.send(new OrderConfirmed(orderId, UUID.randomUUID(), Instant.now()));
 
 		awaitMail(orderId, "is confirmed");
 		assertThat(mailsAbout(orderId)).extracting(MimeMessage::getSubject)
 			.containsExactlyInAnyOrder("We have received your order " + orderId,
 					"Your order " + orderId + " is confirmed");
-		assertThat(notificationsOf(orderId)).hasSize(2);
+		// each notification is recorded with its NotificationSent after its mail is out
 		assertThat(awaitNotificationsSent(orderId, 2)).hasSize(2);
+		assertThat(notificationsOf(orderId)).hasSize(2);
 	}
 
 	@Test
-	void confirmationOfUnknownOrderIsSkippedWithoutBlockingItsPartition() throws Exception {
+	void confirmationOfUnknownOrderIsSkippedWithoutBlockingItsPartition() {
 		UUID unknown = UUID.randomUUID();
 		UUID later = UUID.randomUUID();
-		send(new OrderConfirmed(unknown, UUID.randomUUID(), Instant.now()), null, 0);
-		send(placed(later, customer()), null, 0);
+		orders.send(new OrderConfirmed(unknown, UUID.randomUUID(), Instant.now()));
+		// keyed like the unknown order's event, so that it follows it on its partition
+		orders.send(Topics.ORDERS, unknown.toString(),
+				Envelope.create("/test", EventType.ORDER_PLACED, later.toString(), null).toHeaders(),
+				EventJson.write(placed(later, customer())));
 
 		awaitMail(later, "We have received your order");
 		assertThat(mailsAbout(unknown)).isEmpty();
@@ -221,28 +219,26 @@ class NotificationServiceIntegrationTest {
 	}
 
 	@Test
-	void unreadableEventGoesToTheDeadLetterTopic() throws Exception {
+	void unreadableEventGoesToTheDeadLetterTopic() {
 		UUID orderId = UUID.randomUUID();
-		ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ORDERS, orderId.toString(),
+		orders.send(Topics.ORDERS, orderId.toString(),
+				Envelope.create("/test", EventType.ORDER_PLACED, orderId.toString(), null).toHeaders(),
 				"{\"orderId\": not json".getBytes(StandardCharsets.UTF_8));
-		KafkaEnvelope.write(Envelope.create("/order-service", EventType.ORDER_PLACED, orderId.toString(), null),
-				record.headers());
-		producer.send(record).get();
 
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(topics.withKey(orderId.toString())).singleElement()
 				.satisfies((dead) -> assertThat(dead.topic()).isEqualTo("orders.DLT")));
 		ConsumerRecord<String, byte[]> dead = topics.withKey(orderId.toString()).get(0);
-		assertThat(TopicRecorder.header(dead, "kafka_dlt-exception-message")).contains("not a valid OrderPlaced");
+		assertThat(header(dead, "kafka_dlt-exception-message")).contains("not a valid OrderPlaced");
 		assertThat(notificationsOf(orderId)).isEmpty();
 	}
 
 	@Test
-	void failingSmtpServerIsRecordedAndRetriedUntilTheMailIsSent() throws Exception {
+	void failingSmtpServerIsRecordedAndRetriedUntilTheMailIsSent() {
 		UUID orderId = UUID.randomUUID();
 		smtp.stop();
 		try {
-			send(placed(orderId, customer()));
+			orders.send(placed(orderId, customer()));
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(notificationsOf(orderId)).extracting(NotificationJson::status)
 					.containsExactly("FAILED"));
@@ -260,9 +256,9 @@ class NotificationServiceIntegrationTest {
 	}
 
 	@Test
-	void listingNeedsAValidOrderIdOrShowsTheLatest() throws Exception {
+	void listingNeedsAValidOrderIdOrShowsTheLatest() {
 		UUID orderId = UUID.randomUUID();
-		send(placed(orderId, customer()));
+		orders.send(placed(orderId, customer()));
 		awaitMail(orderId, "We have received your order");
 
 		this.rest.get()
@@ -276,14 +272,7 @@ class NotificationServiceIntegrationTest {
 			.jsonPath("$.status")
 			.isEqualTo(400);
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			List<NotificationJson> latest = List.of(this.rest.get()
-				.uri("/api/notifications")
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(NotificationJson[].class)
-				.returnResult()
-				.getResponseBody());
+			List<NotificationJson> latest = notifications("/api/notifications");
 			assertThat(latest).hasSizeLessThanOrEqualTo(100).extracting(NotificationJson::orderId).contains(orderId);
 			assertThat(latest).extracting(NotificationJson::createdAt).isSorted();
 		});
@@ -298,21 +287,6 @@ class NotificationServiceIntegrationTest {
 
 	private static String customer() {
 		return "customer-" + UUID.randomUUID() + "@example.com";
-	}
-
-	private static Envelope envelope(ShopEvent event) {
-		return Envelope.create("/order-service", EventType.of(event), event.subject(), null);
-	}
-
-	private static void send(ShopEvent event) throws Exception {
-		send(event, null, null);
-	}
-
-	private static void send(ShopEvent event, Envelope envelope, Integer partition) throws Exception {
-		ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ORDERS, partition, event.subject(),
-				EventJson.write(event));
-		KafkaEnvelope.write((envelope != null) ? envelope : envelope(event), record.headers());
-		producer.send(record).get();
 	}
 
 	private static List<MimeMessage> mailsAbout(UUID orderId) {
@@ -347,8 +321,12 @@ class NotificationServiceIntegrationTest {
 	}
 
 	private List<NotificationJson> notificationsOf(UUID orderId) {
+		return notifications("/api/notifications?orderId={orderId}", orderId);
+	}
+
+	private List<NotificationJson> notifications(String uri, Object... uriVariables) {
 		return List.of(this.rest.get()
-			.uri("/api/notifications?orderId={orderId}", orderId)
+			.uri(uri, uriVariables)
 			.exchange()
 			.expectStatus()
 			.isOk()

@@ -18,22 +18,16 @@ import com.shop.events.PaymentFailureReason;
 import com.shop.events.PaymentRefunded;
 import com.shop.events.PaymentRequested;
 import com.shop.events.RefundRequested;
-import com.shop.events.ShopEvent;
 import com.shop.events.Topics;
-import com.shop.messaging.KafkaEnvelope;
 import com.shop.testsupport.Infrastructure;
 import com.shop.testsupport.IntegrationTest;
+import com.shop.testsupport.TestEvents;
 import com.shop.testsupport.TopicRecorder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +58,7 @@ class PaymentServiceIntegrationTest {
 
 	private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
-	private static KafkaProducer<String, byte[]> producer;
+	private static TestEvents orders;
 
 	private static TopicRecorder payments;
 
@@ -97,15 +91,14 @@ class PaymentServiceIntegrationTest {
 				}
 			}
 		}
-		producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-				new StringSerializer(), new ByteArraySerializer());
+		orders = new TestEvents();
 		payments = TopicRecorder.record(Topics.PAYMENTS);
 		deadLetters = TopicRecorder.record(Topics.deadLetter(Topics.ORDERS));
 	}
 
 	@AfterAll
 	static void stopKafkaClients() {
-		producer.close();
+		orders.close();
 		payments.close();
 		deadLetters.close();
 	}
@@ -116,9 +109,11 @@ class PaymentServiceIntegrationTest {
 	}
 
 	@Test
-	void chargesAVisaCardAndPublishesPaymentCompleted() throws Exception {
+	void chargesAVisaCardAndPublishesPaymentCompleted() {
 		UUID orderId = UUID.randomUUID();
-		Envelope request = send(paymentRequested(orderId, "19.98", "tok_visa"));
+		Envelope request = Envelope.create("/test", EventType.PAYMENT_REQUESTED, orderId.toString(),
+				"00-" + TRACE_ID + "-00f067aa0ba902b7-01");
+		orders.send(request, paymentRequested(orderId, "19.98", "tok_visa"));
 
 		ConsumerRecord<String, byte[]> record = awaitOne(orderId, EventType.PAYMENT_COMPLETED);
 		assertThat(header(record, Envelope.SPECVERSION)).isEqualTo("1.0");
@@ -151,9 +146,9 @@ class PaymentServiceIntegrationTest {
 	}
 
 	@Test
-	void aDeclinedCardFailsThePaymentAsDeclined() throws Exception {
+	void aDeclinedCardFailsThePaymentAsDeclined() {
 		UUID orderId = UUID.randomUUID();
-		send(paymentRequested(orderId, "19.98", "tok_chargeDeclined"));
+		orders.send(paymentRequested(orderId, "19.98", "tok_chargeDeclined"));
 
 		PaymentFailed failed = EventJson.read(awaitOne(orderId, EventType.PAYMENT_FAILED).value(), PaymentFailed.class);
 		assertThat(failed.reason()).isEqualTo(PaymentFailureReason.DECLINED);
@@ -162,9 +157,9 @@ class PaymentServiceIntegrationTest {
 	}
 
 	@Test
-	void anAmountAboveTheLimitFailsAsLimitExceeded() throws Exception {
+	void anAmountAboveTheLimitFailsAsLimitExceeded() {
 		UUID orderId = UUID.randomUUID();
-		send(paymentRequested(orderId, "10000.01", "tok_visa"));
+		orders.send(paymentRequested(orderId, "10000.01", "tok_visa"));
 
 		PaymentFailed failed = EventJson.read(awaitOne(orderId, EventType.PAYMENT_FAILED).value(), PaymentFailed.class);
 		assertThat(failed.reason()).isEqualTo(PaymentFailureReason.LIMIT_EXCEEDED);
@@ -172,17 +167,15 @@ class PaymentServiceIntegrationTest {
 	}
 
 	@Test
-	void chargesAnOrderOnceHoweverOftenPaymentIsRequested() throws Exception {
+	void chargesAnOrderOnceHoweverOftenPaymentIsRequested() {
 		UUID orderId = UUID.randomUUID();
 		PaymentRequested request = paymentRequested(orderId, "19.98", "tok_visa");
-		Envelope first = envelope(request);
-		send(first, EventJson.write(request));
-		send(first, EventJson.write(request));
-		Envelope again = send(request);
+		Envelope first = orders.send(request);
+		orders.send(first, request);
+		Envelope again = orders.send(request);
 
 		// the later request of the same order is consumed after the redelivery
-		awaitConsumed(again.id());
-		awaitRelayed(orderId);
+		awaitHandled(again);
 		await().during(Duration.ofMillis(500))
 			.atMost(TIMEOUT)
 			.until(() -> events(orderId, EventType.PAYMENT_COMPLETED).size() == 1);
@@ -190,24 +183,22 @@ class PaymentServiceIntegrationTest {
 	}
 
 	@Test
-	void refundsACompletedPaymentOnce() throws Exception {
+	void refundsACompletedPaymentOnce() {
 		UUID orderId = UUID.randomUUID();
-		send(paymentRequested(orderId, "42.00", "tok_visa"));
+		orders.send(paymentRequested(orderId, "42.00", "tok_visa"));
 		PaymentCompleted completed = EventJson.read(awaitOne(orderId, EventType.PAYMENT_COMPLETED).value(),
 				PaymentCompleted.class);
 
 		RefundRequested refund = new RefundRequested(orderId, completed.paymentId(), completed.amount(),
 				"order cancelled");
-		send(refund);
+		orders.send(refund);
 		PaymentRefunded refunded = EventJson.read(awaitOne(orderId, EventType.PAYMENT_REFUNDED).value(),
 				PaymentRefunded.class);
 		assertThat(refunded.paymentId()).isEqualTo(completed.paymentId());
 		assertThat(refunded.amount()).isEqualTo(Money.of("42.00", "EUR"));
 		paymentsOf(orderId).jsonPath("$[0].status").isEqualTo("REFUNDED");
 
-		Envelope repeated = send(refund);
-		awaitConsumed(repeated.id());
-		awaitRelayed(orderId);
+		awaitHandled(orders.send(refund));
 		await().during(Duration.ofMillis(500))
 			.atMost(TIMEOUT)
 			.until(() -> events(orderId, EventType.PAYMENT_REFUNDED).size() == 1);
@@ -215,11 +206,12 @@ class PaymentServiceIntegrationTest {
 	}
 
 	@Test
-	void aRecordThatIsNotJsonGoesToTheDeadLetterTopicWithoutBlockingItsKey() throws Exception {
+	void aRecordThatIsNotJsonGoesToTheDeadLetterTopicWithoutBlockingItsKey() {
 		UUID orderId = UUID.randomUUID();
 		byte[] broken = "{not json".getBytes(StandardCharsets.UTF_8);
-		send(envelope(paymentRequested(orderId, "19.98", "tok_visa")), broken);
-		send(paymentRequested(orderId, "19.98", "tok_visa"));
+		orders.send(Topics.ORDERS, orderId.toString(),
+				Envelope.create("/test", EventType.PAYMENT_REQUESTED, orderId.toString(), null).toHeaders(), broken);
+		orders.send(paymentRequested(orderId, "19.98", "tok_visa"));
 
 		ConsumerRecord<String, byte[]> dead = await().atMost(TIMEOUT)
 			.until(() -> deadLetters.withKey(orderId.toString()), (records) -> !records.isEmpty())
@@ -232,12 +224,12 @@ class PaymentServiceIntegrationTest {
 	}
 
 	@Test
-	void listsTheLatestPaymentsNewestFirst() throws Exception {
+	void listsTheLatestPaymentsNewestFirst() {
 		UUID older = UUID.randomUUID();
-		send(paymentRequested(older, "1.00", "tok_visa"));
+		orders.send(paymentRequested(older, "1.00", "tok_visa"));
 		awaitOne(older, EventType.PAYMENT_COMPLETED);
 		UUID newer = UUID.randomUUID();
-		send(paymentRequested(newer, "2.00", "tok_chargeDeclined"));
+		orders.send(paymentRequested(newer, "2.00", "tok_chargeDeclined"));
 		awaitOne(newer, EventType.PAYMENT_FAILED);
 
 		this.http.get()
@@ -306,23 +298,6 @@ class PaymentServiceIntegrationTest {
 		return new PaymentRequested(orderId, "customer-1", Money.of(amount, "EUR"), paymentMethod);
 	}
 
-	private static Envelope envelope(ShopEvent event) {
-		return Envelope.create("/order-service", EventType.of(event), event.subject(),
-				"00-" + TRACE_ID + "-00f067aa0ba902b7-01");
-	}
-
-	private static Envelope send(ShopEvent event) throws Exception {
-		Envelope envelope = envelope(event);
-		send(envelope, EventJson.write(event));
-		return envelope;
-	}
-
-	private static void send(Envelope envelope, byte[] value) throws Exception {
-		ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.ORDERS, envelope.subject(), value);
-		KafkaEnvelope.write(envelope, record.headers());
-		producer.send(record).get();
-	}
-
 	private static List<ConsumerRecord<String, byte[]>> events(UUID orderId, EventType type) {
 		return payments.records((record) -> orderId.toString().equals(record.key())
 				&& type.typeName().equals(header(record, Envelope.TYPE)));
@@ -332,18 +307,18 @@ class PaymentServiceIntegrationTest {
 		return await().atMost(TIMEOUT).until(() -> events(orderId, type), (records) -> records.size() == 1).get(0);
 	}
 
-	/** Consumed means committed, together with every change and event it caused. */
-	private void awaitConsumed(UUID eventId) {
+	/**
+	 * Waits until the event is consumed, which means committed together with every change
+	 * and event it caused, and those events are relayed, which means acknowledged by the
+	 * broker, so the recorder is about to see them.
+	 */
+	private void awaitHandled(Envelope envelope) {
 		await().atMost(TIMEOUT)
 			.until(() -> this.jdbc.queryForObject("select count(*) from consumed_event where event_id = ?",
-					Integer.class, eventId) == 1);
-	}
-
-	/** Relayed means acknowledged by the broker, so the recorder is about to see it. */
-	private void awaitRelayed(UUID orderId) {
+					Integer.class, envelope.id()) == 1);
 		await().atMost(TIMEOUT)
 			.until(() -> this.jdbc.queryForObject("select count(*) from outbox_event where subject = ?", Integer.class,
-					orderId.toString()) == 0);
+					envelope.subject()) == 0);
 	}
 
 }
