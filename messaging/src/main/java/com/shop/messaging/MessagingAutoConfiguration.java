@@ -97,6 +97,11 @@ public class MessagingAutoConfiguration {
 		return DeadLetterErrorHandling.errorHandler(kafka, properties.retry());
 	}
 
+	@Bean
+	KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+		return new KafkaHealthIndicator(kafkaAdmin);
+	}
+
 	/** The topics this service writes, and the dead-letter topics of those it reads. */
 	@Bean
 	KafkaAdmin.NewTopics messagingTopics(MessagingProperties properties) {

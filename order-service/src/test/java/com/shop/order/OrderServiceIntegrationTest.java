@@ -354,6 +354,24 @@ class OrderServiceIntegrationTest {
 			.contains("missing header ce_specversion");
 	}
 
+	@Test
+	void readinessCoversTheDatabaseAndTheBroker() {
+		this.http.get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.components.db.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.kafka.status")
+			.isEqualTo("UP")
+			.jsonPath("$.components.kafka.details.nodes")
+			.isEqualTo(1);
+		this.http.get().uri("/v3/api-docs").exchange().expectStatus().isOk();
+		this.http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+	}
+
 	private UUID place(String customerId, int quantity, String paymentMethod) {
 		String body = this.http.post()
 			.uri("/api/orders")
