@@ -51,7 +51,7 @@ class PipelineSystemTest {
 	static void start() {
 		system = RunningSystem.get();
 		shop = new Shop(system);
-		topics = TopicRecorder.record(system.kafka, TOPICS);
+		topics = TopicRecorder.record(system.kafka.bootstrapServers(), TOPICS);
 	}
 
 	@AfterAll

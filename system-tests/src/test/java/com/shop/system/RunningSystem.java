@@ -14,13 +14,27 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.shop.testsupport.Infrastructure;
 
 /**
- * The whole pipeline for the system tests, started once per test JVM: one PostgreSQL with
- * a database per service, one Kafka broker, an SMTP server that keeps what it receives,
- * and the four services as separate processes.
+ * The whole pipeline for the system tests, started once per test JVM: a Kafka broker in
+ * its own process, PostgreSQL (inventory-service on a server of its own, so one service's
+ * database can be restarted), an SMTP server that keeps what it receives, and the four
+ * services as separate processes. Every part can be stopped and started again by a fault
+ * test.
  */
 final class RunningSystem {
 
+	/**
+	 * Short enough that a test can watch an order time out, long enough that a service
+	 * restart during a fault test does not time out the orders placed meanwhile.
+	 */
+	static final Duration ORDER_TIMEOUT = Duration.ofSeconds(60);
+
 	private static RunningSystem instance;
+
+	final KafkaProcess kafka;
+
+	final PostgresServer inventoryDatabase;
+
+	final GreenMail mail;
 
 	final ServiceProcess orders;
 
@@ -30,25 +44,28 @@ final class RunningSystem {
 
 	final ServiceProcess notifications;
 
-	final GreenMail mail;
-
-	final String kafka;
-
 	private RunningSystem(Path root) {
-		this.kafka = Infrastructure.kafkaBootstrapServers();
+		Path run = root.resolve("system-tests").resolve("target").resolve("run-" + System.currentTimeMillis());
+		this.kafka = new KafkaProcess(run.resolve("kafka"), freePort(), freePort());
+		this.kafka.start();
+		this.inventoryDatabase = new PostgresServer(run.resolve("inventory-postgres"), freePort());
+		this.inventoryDatabase.start();
 		this.mail = new GreenMail(new ServerSetup(freePort(), "localhost", ServerSetup.PROTOCOL_SMTP));
 		this.mail.start();
-		this.orders = service(root, "order-service", Map.of("SHOP_ORDER_TIMEOUT", "2m"));
-		this.inventory = service(root, "inventory-service", Map.of());
-		this.payments = service(root, "payment-service", Map.of());
-		this.notifications = service(root, "notification-service", Map.of());
+		this.orders = service(root, "order-service", shared("order_service"), Map.of("SHOP_ORDER_TIMEOUT",
+				ORDER_TIMEOUT.toSeconds() + "s", "SHOP_ORDER_TIMEOUT_CHECK_INTERVAL", "2s"));
+		this.inventory = service(root, "inventory-service", new Infrastructure.Database(
+				this.inventoryDatabase.database("inventory_service"), "postgres", "postgres"), Map.of());
+		this.payments = service(root, "payment-service", shared("payment_service"), Map.of());
+		this.notifications = service(root, "notification-service", shared("notification_service"), Map.of());
 	}
 
 	static synchronized RunningSystem get() {
 		if (instance == null) {
 			RunningSystem system = new RunningSystem(Path.of(System.getProperty("shop.root", "..")).toAbsolutePath());
 			Infrastructure.stopBefore(system::stop);
-			system.start();
+			system.services().parallelStream().forEach(ServiceProcess::start);
+			system.services().forEach((service) -> service.awaitReady(Duration.ofSeconds(180)));
 			instance = system;
 		}
 		return instance;
@@ -58,23 +75,30 @@ final class RunningSystem {
 		return List.of(this.orders, this.inventory, this.payments, this.notifications);
 	}
 
-	private void start() {
-		services().forEach(ServiceProcess::start);
-		services().forEach((service) -> service.awaitReady(Duration.ofSeconds(180)));
+	/** Starts a stopped or killed service again and waits until it is ready. */
+	void restart(ServiceProcess service) {
+		service.start();
+		service.awaitReady(Duration.ofSeconds(180));
 	}
 
 	private void stop() {
 		services().parallelStream().forEach(ServiceProcess::stop);
 		this.mail.stop();
+		this.kafka.stop();
+		this.inventoryDatabase.stop();
 	}
 
-	private ServiceProcess service(Path root, String name, Map<String, String> extra) {
-		Infrastructure.Database database = Infrastructure.database(name.replace('-', '_'));
+	private static Infrastructure.Database shared(String database) {
+		return Infrastructure.database(database);
+	}
+
+	private ServiceProcess service(Path root, String name, Infrastructure.Database database,
+			Map<String, String> extra) {
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("SPRING_DATASOURCE_URL", database.url());
 		environment.put("SPRING_DATASOURCE_USERNAME", database.username());
 		environment.put("SPRING_DATASOURCE_PASSWORD", database.password());
-		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", this.kafka);
+		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
 		environment.put("SPRING_MAIL_HOST", "localhost");
 		environment.put("SPRING_MAIL_PORT", String.valueOf(this.mail.getSmtp().getPort()));
 		environment.putAll(extra);

@@ -111,6 +111,17 @@ final class ServiceProcess {
 		}
 	}
 
+	/** SIGKILL: the service dies at once, with no chance to finish anything. */
+	void kill() {
+		this.process.destroyForcibly();
+		try {
+			this.process.waitFor();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	/** SIGTERM: the service shuts down gracefully. */
 	void stop() {
 		if (this.process != null && this.process.isAlive()) {

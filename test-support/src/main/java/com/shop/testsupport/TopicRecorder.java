@@ -3,8 +3,10 @@ package com.shop.testsupport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -26,6 +28,11 @@ public final class TopicRecorder implements AutoCloseable {
 	private final KafkaConsumer<String, byte[]> consumer;
 
 	private final List<ConsumerRecord<String, byte[]>> records = new CopyOnWriteArrayList<>();
+
+	/**
+	 * Positions already recorded: after a broker restart the group may read them again.
+	 */
+	private final Set<String> seen = new HashSet<>();
 
 	private final Thread thread;
 
@@ -55,7 +62,11 @@ public final class TopicRecorder implements AutoCloseable {
 	private void poll() {
 		try {
 			while (this.running) {
-				this.consumer.poll(Duration.ofMillis(100)).forEach(this.records::add);
+				for (ConsumerRecord<String, byte[]> record : this.consumer.poll(Duration.ofMillis(100))) {
+					if (this.seen.add(record.topic() + "-" + record.partition() + "@" + record.offset())) {
+						this.records.add(record);
+					}
+				}
 			}
 		}
 		catch (WakeupException ex) {
