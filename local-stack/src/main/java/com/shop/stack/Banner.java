@@ -38,6 +38,7 @@ final class Banner {
 		line(text, "    ./stack kafka console-consumer --topic orders --from-beginning \\");
 		line(text, "      --property print.key=true --property print.headers=true");
 		line(text, "    ./stack kafka consumer-groups --describe --all-groups");
+		line(text, "    ./stack dlt list                      (records that failed, and why)");
 		line(text, "");
 		line(text, "  Ctrl-C stops everything; data stays in .stack/ (rm -rf .stack to reset).");
 		line(text, "=".repeat(78));
