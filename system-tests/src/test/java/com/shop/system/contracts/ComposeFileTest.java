@@ -1,0 +1,188 @@
+package com.shop.system.contracts;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Checks {@code docker-compose.yml} without a Docker engine: against the Compose
+ * Specification schema, and against what the services really read and expose, so that
+ * {@code docker compose up} is not the first place a wrong key or port shows up.
+ */
+class ComposeFileTest {
+
+	private static final Pattern DATABASE_NAME = Pattern.compile("jdbc:postgresql://[^/]+/(\\w+)");
+
+	private final JsonNode compose = ContractFiles.readYaml(ContractFiles.file("docker-compose.yml"));
+
+	private final JsonNode services = this.compose.path("services");
+
+	@Test
+	void isValidAgainstTheComposeSpecification() {
+		assertThat(ContractFiles.errors(ContractFiles.sharedSchema("compose-spec.json"), this.compose)).isEmpty();
+	}
+
+	@Test
+	void runsEveryServiceFromItsOwnDockerfile() {
+		for (String service : ContractFiles.SERVICES) {
+			JsonNode build = this.services.path(service).path("build");
+			assertThat(build.path("context").asString()).as(service).isEqualTo("./" + service);
+			assertThat(ContractFiles.file(service + "/Dockerfile")).as(service).isRegularFile();
+		}
+	}
+
+	@Test
+	void setsOnlyPropertiesTheServicesRead() {
+		for (String service : ContractFiles.SERVICES) {
+			Map<String, String> properties = ContractFiles.applicationProperties(service);
+			for (String variable : environment(service).keySet()) {
+				assertThat(variable).as(service).matches("(SPRING|SERVER|MANAGEMENT|SHOP)_[A-Z0-9_]+");
+				assertThat(properties.keySet()).as("%s sets %s, which none of its properties binds", service, variable)
+					.anySatisfy((property) -> assertThat(ContractFiles.bindsTo(variable, property)).isTrue());
+			}
+		}
+	}
+
+	@Test
+	void publishesEachServiceOnItsServerPort() {
+		for (String service : ContractFiles.SERVICES) {
+			int port = ContractFiles.serverPort(service);
+			assertThat(strings(this.services.path(service).path("ports"))).as(service)
+				.containsExactly(port + ":" + port);
+			String override = setting(service, "server.port");
+			if (override != null) {
+				assertThat(override).as(service).isEqualTo(String.valueOf(port));
+			}
+			assertThat(dockerfile(service)).as(service).containsPattern("(?m)^EXPOSE " + port + "$");
+		}
+	}
+
+	@Test
+	void servicesAreHealthyWhenTheirReadinessProbeIsUp() {
+		for (String service : ContractFiles.SERVICES) {
+			Map<String, String> properties = ContractFiles.applicationProperties(service);
+			assertThat(properties.get("management.endpoints.web.exposure.include")).as(service).contains("health");
+			assertThat(properties.get("management.endpoint.health.probes.enabled")).as(service).isEqualTo("true");
+			String readiness = "http://localhost:" + ContractFiles.serverPort(service) + "/actuator/health/readiness";
+			assertThat(String.join(" ", strings(this.services.path(service).path("healthcheck").path("test"))))
+				.as(service)
+				.contains(readiness);
+			assertThat(dockerfile(service)).as(service).contains("HEALTHCHECK").contains(readiness);
+		}
+	}
+
+	@Test
+	void everyContainerHasAHealthCheck() {
+		for (Map.Entry<String, JsonNode> container : this.services.properties()) {
+			assertThat(container.getValue().path("healthcheck").path("test").isMissingNode()).as(container.getKey())
+				.isFalse();
+		}
+	}
+
+	@Test
+	void servicesStartOnceKafkaAndPostgresAreHealthy() {
+		for (String service : ContractFiles.SERVICES) {
+			JsonNode dependsOn = this.services.path(service).path("depends_on");
+			for (String infrastructure : List.of("kafka", "postgres")) {
+				assertThat(dependsOn.path(infrastructure).path("condition").asString())
+					.as("%s depends on %s", service, infrastructure)
+					.isEqualTo("service_healthy");
+			}
+		}
+		for (Map.Entry<String, JsonNode> container : this.services.properties()) {
+			for (Map.Entry<String, JsonNode> dependency : container.getValue().path("depends_on").properties()) {
+				assertThat(dependency.getValue().path("condition").asString())
+					.as("%s depends on %s", container.getKey(), dependency.getKey())
+					.isEqualTo("service_healthy");
+				assertThat(this.services.path(dependency.getKey()).has("healthcheck")).isTrue();
+			}
+		}
+	}
+
+	@Test
+	void servicesReachTheBrokerDatabaseAndMailServerOfTheCompose() {
+		String advertised = this.services.path("kafka")
+			.path("environment")
+			.path("KAFKA_ADVERTISED_LISTENERS")
+			.asString();
+		String createDatabases = ContractFiles.read(ContractFiles.file("docker/postgres/create-databases.sql"));
+		assertThat(strings(this.services.path("postgres").path("volumes")))
+			.contains("./docker/postgres:/docker-entrypoint-initdb.d:ro");
+		for (String service : ContractFiles.SERVICES) {
+			String database = databaseName(ContractFiles.applicationProperties(service).get("spring.datasource.url"));
+			assertThat(setting(service, "spring.datasource.url")).as(service)
+				.isEqualTo("jdbc:postgresql://postgres:5432/" + database);
+			assertThat(createDatabases).as(service).contains("CREATE DATABASE " + database + ";");
+			String bootstrap = setting(service, "spring.kafka.bootstrap-servers");
+			assertThat(bootstrap).as(service).startsWith("kafka:");
+			assertThat(advertised).as(service).contains("://" + bootstrap);
+		}
+		assertThat(setting("notification-service", "spring.mail.host")).isEqualTo("mailpit");
+		String mailPort = setting("notification-service", "spring.mail.port");
+		assertThat(strings(this.services.path("mailpit").path("ports"))).contains(mailPort + ":" + mailPort);
+		assertThat(this.services.path("notification-service")
+			.path("depends_on")
+			.path("mailpit")
+			.path("condition")
+			.asString()).isEqualTo("service_healthy");
+	}
+
+	@Test
+	void imagesArePinnedToAVersion() {
+		List<String> images = new ArrayList<>();
+		this.services.properties().forEach((container) -> images.add(container.getValue().path("image").asString()));
+		for (String service : ContractFiles.SERVICES) {
+			Matcher from = Pattern.compile("(?m)^FROM (\\S+)").matcher(dockerfile(service));
+			while (from.find()) {
+				images.add(from.group(1));
+			}
+		}
+		assertThat(images).allSatisfy(
+				(image) -> assertThat(image).matches("[\\w./-]+:[\\w.-]*\\d[\\w.-]*").doesNotEndWith(":latest"));
+	}
+
+	private Map<String, String> environment(String service) {
+		JsonNode variables = this.services.path(service).path("environment");
+		// the map form, so that each variable is checked by name
+		assertThat(variables.isObject()).as(service + " environment").isTrue();
+		Map<String, String> environment = new LinkedHashMap<>();
+		variables.properties()
+			.forEach((variable) -> environment.put(variable.getKey(), variable.getValue().asString()));
+		return environment;
+	}
+
+	/** The value the compose file gives that property of the service, or null. */
+	private String setting(String service, String property) {
+		return environment(service).entrySet()
+			.stream()
+			.filter((variable) -> ContractFiles.bindsTo(variable.getKey(), property))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static List<String> strings(JsonNode array) {
+		List<String> strings = new ArrayList<>();
+		array.forEach((item) -> strings.add(item.asString()));
+		return strings;
+	}
+
+	private static String dockerfile(String service) {
+		return ContractFiles.read(ContractFiles.file(service + "/Dockerfile"));
+	}
+
+	private static String databaseName(String url) {
+		Matcher matcher = DATABASE_NAME.matcher(url);
+		assertThat(matcher.matches()).as(url).isTrue();
+		return matcher.group(1);
+	}
+
+}
