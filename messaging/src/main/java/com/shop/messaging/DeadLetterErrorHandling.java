@@ -2,12 +2,15 @@ package com.shop.messaging;
 
 import com.shop.events.MalformedEventException;
 import com.shop.events.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -19,16 +22,26 @@ import org.springframework.util.backoff.FixedBackOff;
  * {@code <topic>.DLT}; one whose handler fails is retried with exponential back-off and
  * then dead-lettered, so it never blocks its partition. While the database is unreachable
  * nothing can succeed, so such failures are retried until it is back instead of
- * dead-lettering every record that arrives meanwhile.
+ * dead-lettering every record that arrives meanwhile. Every record dead-lettered is
+ * counted in {@code shop.events.dead.lettered}, by the topic it came from.
  */
 final class DeadLetterErrorHandling {
 
 	private DeadLetterErrorHandling() {
 	}
 
-	static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, MessagingProperties.Retry retry) {
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+	static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, MessagingProperties.Retry retry,
+			MeterRegistry meters) {
+		DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template,
 				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
+		ConsumerAwareRecordRecoverer recoverer = (record, consumer, ex) -> {
+			publisher.accept(record, consumer, ex);
+			Counter.builder("shop.events.dead.lettered")
+				.description("Records given up on and sent to the dead-letter topic, by the topic they came from")
+				.tag("topic", record.topic())
+				.register(meters)
+				.increment();
+		};
 		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
 		backOff.setInitialInterval(retry.initialInterval().toMillis());
 		backOff.setMultiplier(retry.multiplier());

@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.shop.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -37,7 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Wires the shared messaging machinery into a service: the outbox with its relay, the
  * idempotent consumer, dead-letter error handling, the service's topics, and the
- * serializers (string keys, JSON bytes as values, the envelope in headers).
+ * serializers (string keys, JSON bytes as values, the envelope in headers), trace context
+ * across every hop, and the messaging metrics. Without a tracer or a meter registry (a
+ * service without actuator) it still works, untraced and unmeasured.
  */
 @AutoConfiguration(after = { KafkaAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
 		TransactionAutoConfiguration.class })
@@ -75,26 +81,42 @@ public class MessagingAutoConfiguration {
 	@Bean
 	@SuppressWarnings("unchecked")
 	OutboxRelay outboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, KafkaTemplate<?, ?> kafka,
-			MessagingProperties properties) {
-		return new OutboxRelay(jdbc, transaction, (KafkaTemplate<String, byte[]>) kafka, properties.relay());
+			MessagingProperties properties, ObjectProvider<MeterRegistry> meters) {
+		return new OutboxRelay(jdbc, transaction, (KafkaTemplate<String, byte[]>) kafka, properties.relay(),
+				meters(meters));
 	}
 
 	@Bean
 	EventPublisher eventPublisher(JdbcTemplate jdbc, OutboxRelay relay, ObjectProvider<EventJournal> journals,
-			Environment environment) {
+			Environment environment, ObjectProvider<Tracer> tracer) {
 		String source = "/" + environment.getRequiredProperty("spring.application.name");
-		return new EventPublisher(jdbc, source, relay, journals.orderedStream().toList());
+		return new EventPublisher(jdbc, source, relay, journals.orderedStream().toList(),
+				tracer.getIfAvailable(() -> Tracer.NOOP));
 	}
 
 	@Bean
 	InboundEvents inboundEvents(JdbcTemplate jdbc, TransactionTemplate transaction,
-			ObjectProvider<EventJournal> journals) {
-		return new InboundEvents(jdbc, transaction, journals.orderedStream().toList());
+			ObjectProvider<EventJournal> journals, ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+			ObjectProvider<MeterRegistry> meters) {
+		return new InboundEvents(jdbc, transaction, journals.orderedStream().toList(),
+				tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP),
+				meters(meters));
 	}
 
 	@Bean
-	DefaultErrorHandler deadLetterErrorHandler(KafkaTemplate<?, ?> kafka, MessagingProperties properties) {
-		return DeadLetterErrorHandling.errorHandler(kafka, properties.retry());
+	DefaultErrorHandler deadLetterErrorHandler(KafkaTemplate<?, ?> kafka, MessagingProperties properties,
+			ObjectProvider<MeterRegistry> meters) {
+		return DeadLetterErrorHandling.errorHandler(kafka, properties.retry(), meters(meters));
+	}
+
+	/** Registered by Boot's metrics auto-configuration with every meter registry. */
+	@Bean
+	OutboxMetrics outboxMetrics(JdbcTemplate jdbc) {
+		return new OutboxMetrics(jdbc);
+	}
+
+	private static MeterRegistry meters(ObjectProvider<MeterRegistry> meters) {
+		return meters.getIfAvailable(() -> Metrics.globalRegistry);
 	}
 
 	@Bean

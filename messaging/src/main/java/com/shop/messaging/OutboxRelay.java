@@ -11,6 +11,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import com.shop.events.Envelope;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * broker has acknowledged them. It runs right after each commit that wrote an entry, and
  * every poll interval as a fallback (after a crash, or while Kafka was down). A
  * PostgreSQL advisory lock lets only one instance of a service relay at a time, which
- * keeps per-key order.
+ * keeps per-key order. Each record carries the {@code traceparent} stored with its entry,
+ * never the relay thread's own context.
  */
 final class OutboxRelay implements SmartLifecycle {
 
@@ -41,6 +44,8 @@ final class OutboxRelay implements SmartLifecycle {
 
 	private final MessagingProperties.Relay settings;
 
+	private final MeterRegistry meters;
+
 	private final Semaphore wakeUps = new Semaphore(0);
 
 	private volatile boolean running;
@@ -48,11 +53,12 @@ final class OutboxRelay implements SmartLifecycle {
 	private Thread thread;
 
 	OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, KafkaTemplate<String, byte[]> kafka,
-			MessagingProperties.Relay settings) {
+			MessagingProperties.Relay settings, MeterRegistry meters) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.kafka = kafka;
 		this.settings = settings;
+		this.meters = meters;
 	}
 
 	void wakeUp() {
@@ -123,17 +129,17 @@ final class OutboxRelay implements SmartLifecycle {
 
 	/** Publishes one batch in commit order; returns how many entries it sent. */
 	int relayBatch() {
-		Integer sent = this.transaction.execute((status) -> {
+		List<Entry> sent = this.transaction.execute((status) -> {
 			if (!Boolean.TRUE
 				.equals(this.jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_ID))) {
-				return 0;
+				return List.<Entry>of();
 			}
 			List<Entry> entries = this.jdbc.query(
 					"select id, topic, event_key, event_id, event_type, source, subject, occurred_at, traceparent,"
 							+ " payload from outbox_event order by id limit ?",
 					OutboxRelay::entry, this.settings.batchSize());
 			if (entries.isEmpty()) {
-				return 0;
+				return entries;
 			}
 			List<CompletableFuture<?>> acks = new ArrayList<>(entries.size());
 			for (Entry entry : entries) {
@@ -149,9 +155,21 @@ final class OutboxRelay implements SmartLifecycle {
 			Long[] ids = entries.stream().map(Entry::id).toArray(Long[]::new);
 			this.jdbc.update("delete from outbox_event where id = any(?)",
 					(ps) -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids)));
-			return entries.size();
+			return entries;
 		});
-		return (sent != null) ? sent : 0;
+		if (sent == null) {
+			return 0;
+		}
+		sent.forEach((entry) -> published(entry.topic()));
+		return sent.size();
+	}
+
+	private void published(String topic) {
+		Counter.builder("shop.outbox.published")
+			.description("Outbox entries sent to Kafka and acknowledged by the broker")
+			.tag("topic", topic)
+			.register(this.meters)
+			.increment();
 	}
 
 	private static Entry entry(ResultSet rs, int row) throws SQLException {

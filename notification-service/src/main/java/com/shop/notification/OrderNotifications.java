@@ -7,6 +7,8 @@ import java.util.function.Function;
 import com.shop.events.OrderCancelled;
 import com.shop.events.OrderConfirmed;
 import com.shop.events.OrderPlaced;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +16,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Tells the customer about their order as it is placed, confirmed or cancelled, once per
- * channel. Runs inside the transaction of the consumed event.
+ * channel. Runs inside the transaction of the consumed event. Counts what each channel
+ * sent ({@code shop.notifications.sent}, by channel and template) and failed to send
+ * ({@code shop.notifications.failed}, by channel).
  */
 @Service
 public class OrderNotifications {
@@ -29,12 +33,15 @@ public class OrderNotifications {
 
 	private final List<NotificationSender> senders;
 
+	private final MeterRegistry meters;
+
 	OrderNotifications(OrderContactRepository contacts, NotificationRepository notifications, NotificationLog outcomes,
-			List<NotificationSender> senders) {
+			List<NotificationSender> senders, MeterRegistry meters) {
 		this.contacts = contacts;
 		this.notifications = notifications;
 		this.outcomes = outcomes;
 		this.senders = senders;
+		this.meters = meters;
 	}
 
 	public void placed(OrderPlaced placed) {
@@ -83,9 +90,20 @@ public class OrderNotifications {
 			sender.send(notice);
 		}
 		catch (RuntimeException ex) {
+			Counter.builder("shop.notifications.failed")
+				.description("Notices a channel did not accept; the event is retried")
+				.tag("channel", sender.channel().name())
+				.register(this.meters)
+				.increment();
 			recordFailure(notice, sender, recipient, ex);
 			throw ex;
 		}
+		Counter.builder("shop.notifications.sent")
+			.description("Notices a channel accepted")
+			.tag("channel", sender.channel().name())
+			.tag("template", notice.template().id())
+			.register(this.meters)
+			.increment();
 		this.outcomes.sent(notice, sender, recipient);
 	}
 

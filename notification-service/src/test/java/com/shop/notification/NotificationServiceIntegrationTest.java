@@ -231,6 +231,10 @@ class NotificationServiceIntegrationTest {
 		ConsumerRecord<String, byte[]> dead = topics.withKey(orderId.toString()).get(0);
 		assertThat(header(dead, "kafka_dlt-exception-message")).contains("not a valid OrderPlaced");
 		assertThat(notificationsOf(orderId)).isEmpty();
+		// counted once the broker has acknowledged the dead letter
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(prometheus())
+				.containsPattern("shop_events_dead_lettered_total\\{topic=\"orders\"} [1-9]"));
 	}
 
 	@Test
@@ -253,6 +257,8 @@ class NotificationServiceIntegrationTest {
 				.containsExactly("SENT"));
 		assertThat(awaitNotificationsSent(orderId, 1)).hasSize(1);
 		assertThat(mailsAbout(orderId)).hasSize(1);
+		assertThat(prometheus()).containsPattern("shop_notifications_failed_total\\{channel=\"EMAIL\"} [1-9]")
+			.containsPattern("shop_notifications_sent_total\\{channel=\"EMAIL\",template=\"order-received\"} [1-9]");
 	}
 
 	@Test
@@ -333,6 +339,18 @@ class NotificationServiceIntegrationTest {
 			.expectBody(NotificationJson[].class)
 			.returnResult()
 			.getResponseBody());
+	}
+
+	private String prometheus() {
+		return this.rest.get()
+			.uri("/actuator/prometheus")
+			.accept(MediaType.TEXT_PLAIN)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 	private static int freePort() {

@@ -30,11 +30,15 @@ public class OrderPlacement {
 
 	private final TransactionTemplate transaction;
 
-	OrderPlacement(Orders orders, CatalogReplica catalog, EventPublisher events, TransactionTemplate transaction) {
+	private final OrderMetrics metrics;
+
+	OrderPlacement(Orders orders, CatalogReplica catalog, EventPublisher events, TransactionTemplate transaction,
+			OrderMetrics metrics) {
 		this.orders = orders;
 		this.catalog = catalog;
 		this.events = events;
 		this.transaction = transaction;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -45,13 +49,15 @@ public class OrderPlacement {
 	}
 
 	public Placement place(PlaceOrder request) {
-		try {
-			return this.transaction.execute((status) -> placeOnce(request));
-		}
-		catch (DataIntegrityViolationException ex) {
-			// a concurrent request with the same key won the race: answer its order
-			return existing(request).orElseThrow(() -> ex);
-		}
+		return this.metrics.placing(() -> {
+			try {
+				return this.transaction.execute((status) -> placeOnce(request));
+			}
+			catch (DataIntegrityViolationException ex) {
+				// a concurrent request with the same key won the race: answer its order
+				return existing(request).orElseThrow(() -> ex);
+			}
+		});
 	}
 
 	private Placement placeOnce(PlaceOrder request) {

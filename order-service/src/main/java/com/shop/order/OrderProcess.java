@@ -43,9 +43,12 @@ public class OrderProcess {
 
 	private final EventPublisher events;
 
-	OrderProcess(Orders orders, EventPublisher events) {
+	private final OrderMetrics metrics;
+
+	OrderProcess(Orders orders, EventPublisher events, OrderMetrics metrics) {
 		this.orders = orders;
 		this.events = events;
+		this.metrics = metrics;
 	}
 
 	/** Stock is held: ask for payment. */
@@ -77,6 +80,7 @@ public class OrderProcess {
 		withOrder(completed.orderId(), (order) -> {
 			if (order.confirm(completed.paymentId())) {
 				this.events.publish(new OrderConfirmed(order.id(), completed.paymentId(), Instant.now()));
+				this.metrics.settled(order);
 			}
 			else if (order.status() == OrderStatus.CANCELLED) {
 				this.events.publish(new RefundRequested(order.id(), completed.paymentId(), completed.amount(),
@@ -105,6 +109,7 @@ public class OrderProcess {
 			throw new NotCancellable(orderId, order.status());
 		}
 		this.events.publish(cancelled(order));
+		this.metrics.settled(order);
 		return view.apply(order);
 	}
 
@@ -120,6 +125,7 @@ public class OrderProcess {
 	private void cancel(Order order, CancellationReason reason, String detail) {
 		if (order.cancel(reason, detail)) {
 			this.events.publish(cancelled(order));
+			this.metrics.settled(order);
 		}
 		else {
 			ignored(order, reason.name());

@@ -1,6 +1,7 @@
 package com.shop.order;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,12 +27,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static com.shop.testsupport.TopicRecorder.header;
@@ -43,6 +48,7 @@ import static org.awaitility.Awaitility.await;
  * played by the test, which puts their events on their topics.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class OrderServiceIntegrationTest {
 
 	private static final String SKU = "IT-KEYBOARD";
@@ -372,6 +378,73 @@ class OrderServiceIntegrationTest {
 		this.http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
 	}
 
+	@Test
+	void oneOrderIsOneTraceFromTheRequestThroughEveryEvent(CapturedOutput output) {
+		EntityExchangeResult<String> placing = this.http.post()
+			.uri("/api/orders")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(orderJson("cust-11", SKU, 1, "tok_visa"))
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody(String.class)
+			.returnResult();
+		String requestTraceId = placing.getResponseHeaders().getFirst("X-Trace-Id");
+		assertThat(requestTraceId).matches("[0-9a-f]{32}");
+		String orderId = json.readTree(placing.getResponseBody()).get("orderId").asString();
+		ConsumerRecord<String, byte[]> placed = awaitEvent(orderId, EventType.ORDER_PLACED);
+		assertThat(placed.headers().headers(Envelope.TRACEPARENT)).hasSize(1);
+		assertThat(traceIdOf(placed)).isEqualTo(requestTraceId);
+
+		// inventory answers within the trace of the OrderPlaced it consumed
+		String inventoryTraceId = UUID.randomUUID().toString().replace("-", "");
+		String inventorySpan = "00-" + inventoryTraceId + "-00f067aa0ba902b7-01";
+		StockReserved reserved = new StockReserved(UUID.fromString(orderId), List.of(new StockLine(SKU, 1)));
+		events.send(new Envelope(UUID.randomUUID(), "/test", EventType.STOCK_RESERVED.typeName(), Instant.now(),
+				orderId, inventorySpan), reserved);
+		ConsumerRecord<String, byte[]> requested = awaitEvent(orderId, EventType.PAYMENT_REQUESTED);
+		assertThat(requested.headers().headers(Envelope.TRACEPARENT)).hasSize(1);
+		assertThat(header(requested, Envelope.TRACEPARENT)).startsWith("00-" + inventoryTraceId + "-")
+			.doesNotContain("00f067aa0ba902b7");
+
+		// a late duplicate is logged with the trace and the order it is about
+		events.send(new Envelope(UUID.randomUUID(), "/test", EventType.STOCK_RESERVED.typeName(), Instant.now(),
+				orderId, inventorySpan), reserved);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(output.getOut()).containsPattern("\\[" + inventoryTraceId
+					+ "-[0-9a-f]{16}\\] orderId=" + orderId + " .*StockReserved recorded and ignored"));
+	}
+
+	@Test
+	void settledOrdersAndTheOutboxAreMeasured() {
+		String before = prometheus();
+		UUID orderId = place("cust-12", 1, "tok_visa");
+		events.send(new StockReserved(orderId, List.of(new StockLine(SKU, 1))));
+		awaitStatus(orderId, "RESERVED");
+		events.send(new PaymentCompleted(orderId, UUID.randomUUID(), Money.of("10.00", "EUR")));
+		awaitStatus(orderId, "CONFIRMED");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			String after = prometheus();
+			assertThat(sample(after, "shop_orders_placed_total"))
+				.isGreaterThan(sample(before, "shop_orders_placed_total"));
+			assertThat(sample(after, "shop_orders_confirmed_total"))
+				.isGreaterThan(sample(before, "shop_orders_confirmed_total"));
+			assertThat(sample(after, "shop_orders_settle_seconds_count", "outcome=\"confirmed\""))
+				.isGreaterThan(sample(before, "shop_orders_settle_seconds_count", "outcome=\"confirmed\""));
+			assertThat(sample(after, "shop_events_consumed_total", "outcome=\"handled\"",
+					"type=\"shop.payment.completed.v1\""))
+				.isPositive();
+			assertThat(sample(after, "shop_outbox_published_total", "topic=\"orders\"")).isPositive();
+		});
+		String after = prometheus();
+		assertThat(after).containsPattern("(?m)^shop_outbox_backlog [0-9]")
+			.containsPattern("(?m)^shop_outbox_oldest_age_seconds [0-9]");
+		assertThat(after).contains("shop_orders_settle_seconds_bucket{",
+				"shop_orders_cancelled_total{reason=\"TIMEOUT\"",
+				"shop_orders_placement_seconds_count{outcome=\"created\"",
+				"kafka_consumer_fetch_manager_records_lag_max");
+	}
+
 	private UUID place(String customerId, int quantity, String paymentMethod) {
 		String body = this.http.post()
 			.uri("/api/orders")
@@ -440,6 +513,31 @@ class OrderServiceIntegrationTest {
 	private static List<ConsumerRecord<String, byte[]>> eventsOf(String orderId, EventType type) {
 		return orders
 			.records((record) -> orderId.equals(record.key()) && type.typeName().equals(header(record, Envelope.TYPE)));
+	}
+
+	private String prometheus() {
+		return this.http.get()
+			.uri("/actuator/prometheus")
+			.accept(MediaType.TEXT_PLAIN)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/** The sum of the samples of a metric whose labels include all of {@code labels}. */
+	private static double sample(String prometheus, String name, String... labels) {
+		return prometheus.lines()
+			.filter((line) -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+			.filter((line) -> List.of(labels).stream().allMatch(line::contains))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
+	private static String traceIdOf(ConsumerRecord<String, byte[]> record) {
+		return header(record, Envelope.TRACEPARENT).substring(3, 35);
 	}
 
 	private static String orderJson(String customerId, String sku, int quantity, String paymentMethod) {

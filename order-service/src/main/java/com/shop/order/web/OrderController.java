@@ -69,6 +69,7 @@ class OrderController {
 			.toList();
 		Placement placed = this.placement.place(new PlaceOrder(request.customerId(), request.customerEmail(), lines,
 				request.paymentMethod(), idempotencyKey));
+		OrderLogContext.placed(placed.order().id());
 		return ResponseEntity.accepted().location(location(placed.order().id())).body(Placed.of(placed.order()));
 	}
 
