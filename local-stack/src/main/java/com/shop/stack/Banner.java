@@ -38,6 +38,8 @@ final class Banner {
 		line(text, "    ./stack kafka console-consumer --topic orders --from-beginning \\");
 		line(text, "      --property print.key=true --property print.headers=true");
 		line(text, "    ./stack kafka consumer-groups --describe --all-groups");
+		line(text, "    ./stack topics                        (records and consumer lag per topic)");
+		line(text, "    ./stack trace <orderId>               (one order's events on every topic)");
 		line(text, "    ./stack dlt list                      (records that failed, and why)");
 		line(text, "");
 		line(text, "  Ctrl-C stops everything; data stays in .stack/ (rm -rf .stack to reset).");

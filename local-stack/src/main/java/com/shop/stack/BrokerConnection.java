@@ -1,7 +1,6 @@
 package com.shop.stack;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,23 +12,18 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads the dead-letter topics of a broker without joining a consumer group: each topic
- * from the beginning up to the end it had when reading began, so nothing is committed and
- * no service's group is disturbed.
+ * A connection to a broker for the commands that inspect it ({@code ./stack dlt},
+ * {@code topics}, {@code tail}, {@code trace}): an admin client, the settings for their
+ * consumers and producers, and every failure turned into one message a developer at the
+ * terminal can act on.
  */
-final class DeadLetterTopics implements AutoCloseable {
+final class BrokerConnection implements AutoCloseable {
 
-	static final String SUFFIX = ".DLT";
-
-	private static final String CLIENT_ID = "stack-dlt";
+	private static final String CLIENT_ID = "stack-inspect";
 
 	private final String bootstrapServers;
 
@@ -37,14 +31,14 @@ final class DeadLetterTopics implements AutoCloseable {
 
 	private final Admin admin;
 
-	private DeadLetterTopics(String bootstrapServers, Duration timeout, Admin admin) {
+	private BrokerConnection(String bootstrapServers, Duration timeout, Admin admin) {
 		this.bootstrapServers = bootstrapServers;
 		this.timeout = timeout;
 		this.admin = admin;
 	}
 
 	/** Connects, failing within about {@code timeout} when no broker answers. */
-	static DeadLetterTopics connect(String bootstrapServers, Duration timeout) throws BrokerException {
+	static BrokerConnection connect(String bootstrapServers, Duration timeout) throws BrokerException {
 		Admin admin;
 		try {
 			admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -57,63 +51,39 @@ final class DeadLetterTopics implements AutoCloseable {
 			throw new BrokerException("Cannot use Kafka at " + bootstrapServers + ": "
 					+ ((ex.getCause() != null) ? ex.getCause().getMessage() : ex.getMessage()));
 		}
-		DeadLetterTopics topics = new DeadLetterTopics(bootstrapServers, timeout, admin);
+		BrokerConnection connection = new BrokerConnection(bootstrapServers, timeout, admin);
 		try {
-			admin.describeCluster().nodes().get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-			return topics;
+			connection.answer(admin.describeCluster().nodes());
+			return connection;
 		}
-		catch (ExecutionException | TimeoutException ex) {
-			topics.close();
-			throw topics.failure(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			topics.close();
-			throw topics.unreachable();
+		catch (BrokerException ex) {
+			connection.close();
+			throw ex;
 		}
 	}
 
-	/** The names of all dead-letter topics, sorted. */
-	List<String> names() throws BrokerException {
+	/**
+	 * The names of all topics but the broker's internal ones ({@code __consumer_offsets}
+	 * ...), sorted.
+	 */
+	List<String> topics() throws BrokerException {
 		return answer(this.admin.listTopics().names()).stream()
-			.filter((name) -> name.endsWith(SUFFIX))
+			.filter((name) -> !name.startsWith("__"))
 			.sorted()
 			.toList();
+	}
+
+	/** The names of all dead-letter topics, sorted. */
+	List<String> deadLetterTopics() throws BrokerException {
+		return topics().stream().filter((name) -> name.endsWith(DeadLetter.SUFFIX)).toList();
 	}
 
 	boolean exists(String topic) throws BrokerException {
 		return answer(this.admin.listTopics().names()).contains(topic);
 	}
 
-	/** Every record the topic holds up to the end offsets it had when reading began. */
-	List<DeadLetter> read(String topic) throws BrokerException {
-		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(),
-				new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(topic, this.timeout)
-				.stream()
-				.map((info) -> new TopicPartition(topic, info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions, this.timeout);
-			List<DeadLetter> letters = new ArrayList<>();
-			long deadline = System.nanoTime() + this.timeout.toNanos();
-			while (!reachedEnd(consumer, end)) {
-				if (System.nanoTime() > deadline) {
-					throw unreachable();
-				}
-				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-						letters.add(DeadLetter.of(record));
-						deadline = System.nanoTime() + this.timeout.toNanos();
-					}
-				}
-			}
-			return letters;
-		}
-		catch (KafkaException ex) {
-			throw failure(ex);
-		}
+	Admin admin() {
+		return this.admin;
 	}
 
 	/** Settings for other clients of the same broker. */
@@ -125,15 +95,10 @@ final class DeadLetterTopics implements AutoCloseable {
 		return config;
 	}
 
-	Duration timeout() {
-		return this.timeout;
-	}
-
-	String bootstrapServers() {
-		return this.bootstrapServers;
-	}
-
-	private Map<String, Object> consumerConfig() {
+	/**
+	 * A consumer without a group: it is assigned partitions, seeks, and commits nothing.
+	 */
+	Map<String, Object> consumerConfig() {
 		Map<String, Object> config = clientConfig();
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
@@ -143,13 +108,16 @@ final class DeadLetterTopics implements AutoCloseable {
 		return config;
 	}
 
-	private boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
-		return end.entrySet()
-			.stream()
-			.allMatch((partition) -> consumer.position(partition.getKey(), this.timeout) >= partition.getValue());
+	Duration timeout() {
+		return this.timeout;
 	}
 
-	private <T> T answer(KafkaFuture<T> future) throws BrokerException {
+	String bootstrapServers() {
+		return this.bootstrapServers;
+	}
+
+	/** The result of an admin call, waiting at most about the timeout. */
+	<T> T answer(KafkaFuture<T> future) throws BrokerException {
 		try {
 			return future.get(this.timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
 		}
@@ -171,10 +139,16 @@ final class DeadLetterTopics implements AutoCloseable {
 		return new BrokerException("Kafka at " + this.bootstrapServers + " failed: " + cause.getMessage());
 	}
 
-	private BrokerException unreachable() {
+	BrokerException unreachable() {
 		String hint = this.bootstrapServers.equals(BrokerConfig.BOOTSTRAP) ? " Is the stack running (./stack up)?" : "";
 		return new BrokerException("Kafka at " + this.bootstrapServers + " did not answer within "
 				+ this.timeout.toSeconds() + " s." + hint);
+	}
+
+	/** The message for a topic that is not there, naming those that are. */
+	BrokerException noSuchTopic(String topic, List<String> candidates, String what) {
+		return new BrokerException("There is no topic " + topic + " on " + this.bootstrapServers + " (" + what + ": "
+				+ (candidates.isEmpty() ? "none" : String.join(", ", candidates)) + ").");
 	}
 
 	@Override

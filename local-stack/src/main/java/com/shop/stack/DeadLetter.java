@@ -3,10 +3,8 @@ package com.shop.stack;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 /**
@@ -16,8 +14,9 @@ import org.apache.kafka.common.header.Header;
  * failed. Those headers hold partitions as 4-byte and offsets and times as 8-byte
  * big-endian numbers, everything else as UTF-8 text.
  */
-record DeadLetter(String topic, int partition, long offset, Instant timestamp, byte[] key, byte[] value,
-		List<Header> headers) {
+record DeadLetter(TopicRecord record) {
+
+	static final String SUFFIX = ".DLT";
 
 	static final String HEADER_PREFIX = "kafka_dlt-";
 
@@ -37,16 +36,14 @@ record DeadLetter(String topic, int partition, long offset, Instant timestamp, b
 
 	static final String EXCEPTION_MESSAGE = "kafka_dlt-exception-message";
 
-	static DeadLetter of(ConsumerRecord<byte[], byte[]> record) {
-		List<Header> headers = new ArrayList<>();
-		record.headers().forEach(headers::add);
-		return new DeadLetter(record.topic(), record.partition(), record.offset(),
-				Instant.ofEpochMilli(record.timestamp()), record.key(), record.value(), List.copyOf(headers));
+	/** The dead-letter topic it sits in. */
+	String topic() {
+		return this.record.topic();
 	}
 
 	/** Where it sits in its dead-letter topic, as {@code partition:offset}. */
 	String position() {
-		return this.partition + ":" + this.offset;
+		return this.record.position();
 	}
 
 	/**
@@ -58,7 +55,8 @@ record DeadLetter(String topic, int partition, long offset, Instant timestamp, b
 		if (header != null && !header.isBlank()) {
 			return header;
 		}
-		return this.topic.endsWith(".DLT") ? this.topic.substring(0, this.topic.length() - 4) : this.topic;
+		String topic = this.record.topic();
+		return topic.endsWith(SUFFIX) ? topic.substring(0, topic.length() - SUFFIX.length()) : topic;
 	}
 
 	Long originalPartition() {
@@ -90,17 +88,16 @@ record DeadLetter(String topic, int partition, long offset, Instant timestamp, b
 
 	/** The headers the record had before it failed, in their order. */
 	List<Header> originalHeaders() {
-		return this.headers.stream().filter((header) -> !header.key().startsWith(HEADER_PREFIX)).toList();
+		return this.record.headers().stream().filter((header) -> !header.key().startsWith(HEADER_PREFIX)).toList();
 	}
 
 	/** The last value of a header as UTF-8 text, or {@code null}. */
 	String text(String name) {
-		byte[] value = last(name);
-		return (value != null) ? new String(value, StandardCharsets.UTF_8) : null;
+		return this.record.text(name);
 	}
 
 	private Long number(String name) {
-		byte[] value = last(name);
+		byte[] value = this.record.header(name);
 		if (value == null) {
 			return null;
 		}
@@ -116,16 +113,6 @@ record DeadLetter(String topic, int partition, long offset, Instant timestamp, b
 			return ByteBuffer.wrap(value).getLong();
 		}
 		return null;
-	}
-
-	private byte[] last(String name) {
-		byte[] value = null;
-		for (Header header : this.headers) {
-			if (header.key().equals(name)) {
-				value = header.value();
-			}
-		}
-		return value;
 	}
 
 }

@@ -1,7 +1,5 @@
 package com.shop.stack;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -22,9 +20,7 @@ final class DeadLetterListing {
 	/** spring-kafka's wrapper names the listener method before the cause's message. */
 	private static final Pattern LISTENER_BOILERPLATE = Pattern.compile("^Listener method '[^']*' threw exception; ");
 
-	private static final String INDENT = "  %-10s";
-
-	private static final String CONTINUED = " ".repeat(12);
+	private static final int LABEL_WIDTH = 10;
 
 	private DeadLetterListing() {
 	}
@@ -36,13 +32,13 @@ final class DeadLetterListing {
 		}
 		int width = byTopic.keySet().stream().mapToInt(String::length).max().orElse(0);
 		byTopic.forEach((topic, letters) -> text
-			.append(String.format("  %-" + width + "s  %s%n", topic, count(letters.size()))));
+			.append(String.format("  %-" + width + "s  %s%n", topic, RecordText.count(letters.size()))));
 		return text.toString();
 	}
 
 	/** The heading of one topic's records, saying when only the newest are shown. */
 	static String heading(String topic, int total, int shown) {
-		String heading = "=== " + topic + ": " + count(total);
+		String heading = "=== " + topic + ": " + RecordText.count(total);
 		if (shown < total) {
 			heading += ", showing the newest " + shown + " (--limit N for more)";
 		}
@@ -50,31 +46,25 @@ final class DeadLetterListing {
 	}
 
 	static String describe(DeadLetter letter) {
-		StringBuilder text = new StringBuilder("\n");
-		text.append(letter.topic())
-			.append(' ')
-			.append(letter.position())
-			.append("  from ")
-			.append(letter.originalTopic())
-			.append(' ')
-			.append(orMissing(letter.originalPartition()))
-			.append(':')
-			.append(orMissing(letter.originalOffset()))
-			.append("  group ")
-			.append(orMissing(letter.consumerGroup()))
-			.append('\n');
-		field(text, "time", "dead-lettered " + time(letter.timestamp()) + ", first written "
-				+ orMissing(time(letter.originalTimestamp())));
-		field(text, "key", RecordText.oneLine(letter.key(), WIDTH));
-		field(text, "ce_type", orMissing(letter.text("ce_type")));
-		field(text, "ce_id", orMissing(letter.text("ce_id")));
-		field(text, "error", error(letter));
-		field(text, "headers", headers(letter));
-		field(text, "value", RecordText.value(letter.value()));
-		return text.toString();
+		TopicRecord record = letter.record();
+		String heading = letter.topic() + " " + letter.position() + "  from " + letter.originalTopic() + " "
+				+ orMissing(letter.originalPartition()) + ":" + orMissing(letter.originalOffset()) + "  group "
+				+ orMissing(letter.consumerGroup());
+		return new RecordBlock(heading, LABEL_WIDTH)
+			.field("time",
+					"dead-lettered " + RecordText.time(record.timestamp()) + ", first written "
+							+ orMissing(RecordText.time(letter.originalTimestamp())))
+			.field("key", RecordText.oneLine(record.key(), WIDTH))
+			.field("ce_type", orMissing(letter.text("ce_type")))
+			.field("ce_id", orMissing(letter.text("ce_id")))
+			.field("error", error(letter))
+			.field("headers", headers(letter))
+			.field("value", RecordText.value(record.value()))
+			.toString();
 	}
 
-	private static String error(DeadLetter letter) {
+	/** Which exception made the consumer give up, and its message, on one line. */
+	static String error(DeadLetter letter) {
 		String type = letter.exceptionClass();
 		String message = letter.exceptionMessage();
 		if (message != null) {
@@ -95,7 +85,7 @@ final class DeadLetterListing {
 				continue;
 			}
 			String item = header.key() + "=" + RecordText.oneLine(header.value(), 80);
-			if (text.length() > lineStart && text.length() - lineStart + item.length() > WIDTH - CONTINUED.length()) {
+			if (text.length() > lineStart && text.length() - lineStart + item.length() > WIDTH - LABEL_WIDTH - 2) {
 				text.append('\n');
 				lineStart = text.length();
 			}
@@ -105,18 +95,6 @@ final class DeadLetterListing {
 			text.append(item);
 		}
 		return (text.length() > 0) ? text.toString() : "(none)";
-	}
-
-	private static void field(StringBuilder text, String name, String value) {
-		text.append(String.format(INDENT, name)).append(value.replace("\n", "\n" + CONTINUED)).append('\n');
-	}
-
-	private static String time(Instant instant) {
-		return (instant != null) ? instant.truncatedTo(ChronoUnit.MILLIS).toString() : null;
-	}
-
-	private static String count(int records) {
-		return records + ((records == 1) ? " record" : " records");
 	}
 
 	private static String orMissing(Object value) {

@@ -1,6 +1,5 @@
 package com.shop.stack;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +11,7 @@ import java.util.Set;
  * options, checked before anything connects to Kafka.
  */
 record DeadLetterOptions(Command command, String topic, String bootstrapServers, int limit, boolean all,
-		Set<String> offsets, boolean dryRun) {
+		Set<String> offsets, boolean dryRun) implements BrokerCommand.Options {
 
 	enum Command {
 
@@ -49,6 +48,11 @@ record DeadLetterOptions(Command command, String topic, String bootstrapServers,
 			  or offset that does not exist; 2 wrong usage.
 			""".formatted(DEFAULT_LIMIT, BrokerConfig.BOOTSTRAP);
 
+	@Override
+	public boolean help() {
+		return this.command == Command.HELP;
+	}
+
 	static DeadLetterOptions parse(String... args) throws UsageException {
 		if (args.length == 0) {
 			throw new UsageException("Name a command: list or replay.");
@@ -65,21 +69,20 @@ record DeadLetterOptions(Command command, String topic, String bootstrapServers,
 		boolean all = false;
 		boolean dryRun = false;
 		Set<String> offsets = new LinkedHashSet<>();
-		List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
-		while (!rest.isEmpty()) {
-			String arg = rest.remove(0);
-			String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-			switch (name) {
+		Arguments rest = new Arguments(List.of(args).subList(1, args.length));
+		while (rest.hasNext()) {
+			String arg = rest.next();
+			switch (Arguments.name(arg)) {
 				case "-h", "--help" -> command = Command.HELP;
-				case "--bootstrap-server" -> bootstrapServers = value(arg, rest);
-				case "--topic" -> topic = deadLetterTopic(value(arg, rest));
+				case "--bootstrap-server" -> bootstrapServers = rest.value(arg);
+				case "--topic" -> topic = deadLetterTopic(rest.value(arg));
 				case "--limit" -> {
 					belongsTo(Command.LIST, command, arg);
-					limit = limit(value(arg, rest));
+					limit = Arguments.count("--limit", rest.value(arg));
 				}
 				case "--offset" -> {
 					belongsTo(Command.REPLAY, command, arg);
-					offsets.add(offset(value(arg, rest)));
+					offsets.add(offset(rest.value(arg)));
 				}
 				case "--all" -> {
 					belongsTo(Command.REPLAY, command, arg);
@@ -116,34 +119,11 @@ record DeadLetterOptions(Command command, String topic, String bootstrapServers,
 		}
 	}
 
-	private static String value(String arg, List<String> rest) throws UsageException {
-		if (arg.contains("=")) {
-			return arg.substring(arg.indexOf('=') + 1);
-		}
-		if (rest.isEmpty() || rest.get(0).startsWith("--")) {
-			throw new UsageException(arg + " needs a value.");
-		}
-		return rest.remove(0);
-	}
-
 	private static String deadLetterTopic(String topic) throws UsageException {
-		if (!topic.endsWith(DeadLetterTopics.SUFFIX) || topic.length() == DeadLetterTopics.SUFFIX.length()) {
+		if (!topic.endsWith(DeadLetter.SUFFIX) || topic.length() == DeadLetter.SUFFIX.length()) {
 			throw new UsageException("Not a dead-letter topic: " + topic + " (their names end with .DLT).");
 		}
 		return topic;
-	}
-
-	private static int limit(String value) throws UsageException {
-		try {
-			int limit = Integer.parseInt(value);
-			if (limit >= 0) {
-				return limit;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw new UsageException("--limit needs a number of records, not " + value + ".");
 	}
 
 	private static String offset(String value) throws UsageException {
@@ -152,15 +132,6 @@ record DeadLetterOptions(Command command, String topic, String bootstrapServers,
 		}
 		return Long.parseLong(value.substring(0, value.indexOf(':'))) + ":"
 				+ Long.parseLong(value.substring(value.indexOf(':') + 1));
-	}
-
-	/** A command line that does not make sense; the message says what is wrong. */
-	static final class UsageException extends Exception {
-
-		UsageException(String message) {
-			super(message);
-		}
-
 	}
 
 }

@@ -26,12 +26,12 @@ final class DeadLetterReplay {
 
 	/** The record to send; the key picks the partition, as it did for the original. */
 	static ProducerRecord<byte[], byte[]> toSource(DeadLetter letter) {
-		return new ProducerRecord<>(letter.originalTopic(), null, null, letter.key(), letter.value(),
+		return new ProducerRecord<>(letter.originalTopic(), null, null, letter.record().key(), letter.record().value(),
 				letter.originalHeaders());
 	}
 
 	/** Sends each letter and prints where it went; stops at the first that fails. */
-	static void send(List<DeadLetter> letters, DeadLetterTopics kafka, PrintStream out) throws BrokerException {
+	static void send(List<DeadLetter> letters, BrokerConnection kafka, PrintStream out) throws BrokerException {
 		Map<String, Object> config = kafka.clientConfig();
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -52,12 +52,12 @@ final class DeadLetterReplay {
 
 	/** Key and event of a letter on one line. */
 	static String describe(DeadLetter letter) {
-		return "key=" + RecordText.oneLine(letter.key(), 60) + "  ce_type=" + orMissing(letter.text("ce_type"))
+		return "key=" + RecordText.oneLine(letter.record().key(), 60) + "  ce_type=" + orMissing(letter.text("ce_type"))
 				+ "  ce_id=" + orMissing(letter.text("ce_id"));
 	}
 
 	private static RecordMetadata sendOne(KafkaProducer<byte[], byte[]> producer, DeadLetter letter,
-			DeadLetterTopics kafka, int sent) throws BrokerException {
+			BrokerConnection kafka, int sent) throws BrokerException {
 		try {
 			return producer.send(toSource(letter))
 				.get(kafka.timeout().multipliedBy(2).toMillis() + 1000, TimeUnit.MILLISECONDS);

@@ -2,6 +2,7 @@ package com.shop.stack;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.shop.stack.DeadLetterOptions.Command;
-import com.shop.stack.DeadLetterOptions.UsageException;
 
 /**
  * {@code ./stack dlt}: lists what the {@code <topic>.DLT} topics hold and replays chosen
@@ -19,13 +19,9 @@ import com.shop.stack.DeadLetterOptions.UsageException;
  */
 public final class DeadLetters {
 
-	static final int OK = 0;
+	private static final int OK = BrokerCommand.OK;
 
-	static final int FAILED = 1;
-
-	static final int USAGE = 2;
-
-	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+	private static final int FAILED = BrokerCommand.FAILED;
 
 	private final PrintStream out;
 
@@ -40,42 +36,27 @@ public final class DeadLetters {
 	}
 
 	public static void main(String[] args) {
-		System.exit(new DeadLetters(System.out, System.err, TIMEOUT).run(args));
+		System.exit(new DeadLetters(System.out, System.err, BrokerCommand.TIMEOUT).run(args));
 	}
 
 	int run(String... args) {
-		DeadLetterOptions options;
-		try {
-			options = DeadLetterOptions.parse(args);
-		}
-		catch (UsageException ex) {
-			this.err.println(ex.getMessage());
-			this.err.println();
-			this.err.print(DeadLetterOptions.USAGE);
-			return USAGE;
-		}
-		if (options.command() == Command.HELP) {
-			this.out.print(DeadLetterOptions.USAGE);
-			return OK;
-		}
-		try (DeadLetterTopics kafka = DeadLetterTopics.connect(options.bootstrapServers(), this.timeout)) {
-			return (options.command() == Command.LIST) ? list(options, kafka) : replay(options, kafka);
-		}
-		catch (BrokerException ex) {
-			this.err.println(ex.getMessage());
-			return FAILED;
-		}
+		return BrokerCommand.run(args, DeadLetterOptions::parse, DeadLetterOptions.USAGE, this::run, this.out, this.err,
+				this.timeout);
 	}
 
-	private int list(DeadLetterOptions options, DeadLetterTopics kafka) throws BrokerException {
-		List<String> topics = (options.topic() != null) ? List.of(options.topic()) : kafka.names();
+	private int run(DeadLetterOptions options, BrokerConnection kafka) throws BrokerException {
+		return (options.command() == Command.LIST) ? list(options, kafka) : replay(options, kafka);
+	}
+
+	private int list(DeadLetterOptions options, BrokerConnection kafka) throws BrokerException {
+		List<String> topics = (options.topic() != null) ? List.of(options.topic()) : kafka.deadLetterTopics();
 		if (options.topic() != null && !kafka.exists(options.topic())) {
-			return noSuchTopic(options.topic(), kafka);
+			throw noSuchTopic(options.topic(), kafka);
 		}
 		Map<String, List<DeadLetter>> byTopic = new LinkedHashMap<>();
-		for (String topic : topics) {
-			byTopic.put(topic, kafka.read(topic));
-		}
+		topics.forEach((topic) -> byTopic.put(topic, new ArrayList<>()));
+		new TopicReader(kafka).readToEnd(topics)
+			.forEach((record) -> byTopic.get(record.topic()).add(new DeadLetter(record)));
 		this.out.print(DeadLetterListing.summary(kafka.bootstrapServers(), byTopic));
 		byTopic.forEach((topic, letters) -> {
 			if (letters.isEmpty()) {
@@ -88,25 +69,28 @@ public final class DeadLetters {
 		return OK;
 	}
 
+	private static List<DeadLetter> read(String topic, BrokerConnection kafka) throws BrokerException {
+		return new TopicReader(kafka).readToEnd(List.of(topic)).stream().map(DeadLetter::new).toList();
+	}
+
 	/** The newest {@code limit} letters, oldest first. */
 	private static List<DeadLetter> newest(List<DeadLetter> letters, int limit) {
 		List<DeadLetter> inTimeOrder = letters.stream()
-			.sorted(Comparator.comparing(DeadLetter::timestamp)
-				.thenComparing(DeadLetter::partition)
-				.thenComparing(DeadLetter::offset))
+			.sorted(Comparator.comparing(DeadLetter::record, TopicRecord.IN_TIME_ORDER))
 			.toList();
 		return inTimeOrder.subList(Math.max(0, inTimeOrder.size() - limit), inTimeOrder.size());
 	}
 
-	private int replay(DeadLetterOptions options, DeadLetterTopics kafka) throws BrokerException {
+	private int replay(DeadLetterOptions options, BrokerConnection kafka) throws BrokerException {
 		String topic = options.topic();
 		if (!kafka.exists(topic)) {
-			return noSuchTopic(topic, kafka);
+			throw noSuchTopic(topic, kafka);
 		}
-		List<DeadLetter> letters = kafka.read(topic);
+		List<DeadLetter> letters = read(topic, kafka);
 		List<DeadLetter> chosen = letters.stream()
 			.filter((letter) -> options.all() || options.offsets().contains(letter.position()))
-			.sorted(Comparator.comparing(DeadLetter::partition).thenComparing(DeadLetter::offset))
+			.sorted(Comparator.comparingInt((DeadLetter letter) -> letter.record().partition())
+				.thenComparingLong((letter) -> letter.record().offset()))
 			.toList();
 		Set<String> missing = new TreeSet<>(options.offsets());
 		chosen.forEach((letter) -> missing.remove(letter.position()));
@@ -127,29 +111,22 @@ public final class DeadLetters {
 			}
 		}
 		if (options.dryRun()) {
-			this.out.println("Dry run: would send " + count(chosen.size()) + " from " + topic + " on "
+			this.out.println("Dry run: would send " + RecordText.count(chosen.size()) + " from " + topic + " on "
 					+ kafka.bootstrapServers() + ":");
 			chosen.forEach((letter) -> this.out.println("  " + letter.topic() + " " + letter.position() + " -> "
 					+ letter.originalTopic() + "  " + DeadLetterReplay.describe(letter)));
 			return OK;
 		}
-		this.out.println("Replaying " + count(chosen.size()) + " from " + topic + " on " + kafka.bootstrapServers()
-				+ " (dead letter -> new position on the source topic):");
+		this.out.println("Replaying " + RecordText.count(chosen.size()) + " from " + topic + " on "
+				+ kafka.bootstrapServers() + " (dead letter -> new position on the source topic):");
 		DeadLetterReplay.send(chosen, kafka, this.out);
 		this.out.println("Done. Consumer groups that processed these events already skip them (same ce_id); the group "
 				+ "that gave up handles them again. The dead letters stay in " + topic + ".");
 		return OK;
 	}
 
-	private int noSuchTopic(String topic, DeadLetterTopics kafka) throws BrokerException {
-		List<String> names = kafka.names();
-		this.err.println("There is no topic " + topic + " on " + kafka.bootstrapServers() + " (dead-letter topics: "
-				+ (names.isEmpty() ? "none" : String.join(", ", names)) + ").");
-		return FAILED;
-	}
-
-	private static String count(int records) {
-		return records + ((records == 1) ? " record" : " records");
+	private static BrokerException noSuchTopic(String topic, BrokerConnection kafka) throws BrokerException {
+		return kafka.noSuchTopic(topic, kafka.deadLetterTopics(), "dead-letter topics");
 	}
 
 }

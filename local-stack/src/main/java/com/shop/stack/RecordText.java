@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
 import tools.jackson.core.JacksonException;
@@ -28,8 +30,19 @@ final class RecordText {
 	private RecordText() {
 	}
 
-	/** A value, over several lines where it is JSON. */
+	/**
+	 * A value, over several lines where it is JSON, cut after 30 lines or 2000
+	 * characters.
+	 */
 	static String value(byte[] value) {
+		return value(value, MAX_VALUE_LINES, MAX_VALUE_CHARS);
+	}
+
+	/**
+	 * A value, over several lines where it is JSON, cut after {@code maxLines} lines or
+	 * {@code maxChars} characters.
+	 */
+	static String value(byte[] value, int maxLines, int maxChars) {
 		if (value == null) {
 			return "(null)";
 		}
@@ -41,7 +54,17 @@ final class RecordText {
 			return binary(value);
 		}
 		String shown = prettyJson(text);
-		return cut((shown != null) ? shown : printable(text));
+		return cut((shown != null) ? shown : printable(text), maxLines, maxChars);
+	}
+
+	/** An instant to the millisecond in UTC, e.g. {@code 2026-11-30T03:23:55.329Z}. */
+	static String time(Instant instant) {
+		return (instant != null) ? instant.truncatedTo(ChronoUnit.MILLIS).toString() : null;
+	}
+
+	/** {@code 1 record}, {@code 2 records}. */
+	static String count(long records) {
+		return records + ((records == 1) ? " record" : " records");
 	}
 
 	/** Text on one line of at most {@code max} characters. */
@@ -81,12 +104,12 @@ final class RecordText {
 		}
 	}
 
-	private static String cut(String text) {
+	private static String cut(String text, int maxLines, int maxChars) {
 		String[] lines = text.split("\n", -1);
 		StringBuilder shown = new StringBuilder();
 		int count = 0;
 		for (String line : lines) {
-			if (count == MAX_VALUE_LINES || shown.length() + line.length() > MAX_VALUE_CHARS) {
+			if (count == maxLines || shown.length() + line.length() > maxChars) {
 				break;
 			}
 			shown.append((count == 0) ? "" : "\n").append(line);
@@ -96,7 +119,7 @@ final class RecordText {
 			return shown.toString();
 		}
 		if (count == 0) {
-			shown.append(lines[0], 0, MAX_VALUE_CHARS);
+			shown.append(lines[0], 0, maxChars);
 		}
 		return shown + "\n... (cut, " + text.length() + " characters in all)";
 	}

@@ -17,7 +17,7 @@ class BannerTests {
 		assertThat(banner).contains("started in 42.0 s", "http://localhost:8080", "http://localhost:8081",
 				"http://localhost:8082", "notification-service  NOT STARTED", "localhost:9092",
 				"jdbc:postgresql://localhost:15432/<service>_service", "http://localhost:8025/", ".stack/logs/",
-				"./stack kafka topics --list", "./stack dlt list");
+				"./stack kafka topics --list", "./stack topics", "./stack trace <orderId>", "./stack dlt list");
 	}
 
 }

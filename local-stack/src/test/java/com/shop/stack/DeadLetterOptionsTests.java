@@ -3,7 +3,6 @@ package com.shop.stack;
 import org.junit.jupiter.api.Test;
 
 import com.shop.stack.DeadLetterOptions.Command;
-import com.shop.stack.DeadLetterOptions.UsageException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
