@@ -66,7 +66,10 @@ public class MessagingAutoConfiguration {
 	DefaultKafkaConsumerFactoryCustomizer eventConsumerSerializers() {
 		return (factory) -> factory.updateConfigs(Map.of(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
 				StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+				// a crashed instance's partitions move to a live one after 10 s instead
+				// of 45 s
+				ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000, ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000));
 	}
 
 	@Bean

@@ -62,6 +62,9 @@ class FaultToleranceSystemTest {
 	void brokerDownForTenSeconds() throws Exception {
 		underFault("broker stopped for 10 s", false, (stream) -> {
 			system.kafka.stop();
+			// readiness tells the truth: down while the broker is away, up again when it
+			// is back
+			await().atMost(Duration.ofSeconds(20)).until(() -> !system.orders.isReady());
 			int refusedBefore = stream.refused();
 			// placement keeps answering 202 while the broker is away: the outbox holds
 			// the events
@@ -69,6 +72,8 @@ class FaultToleranceSystemTest {
 				.atMost(Duration.ofSeconds(11))
 				.until(() -> stream.refused() == refusedBefore);
 			system.kafka.start();
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> system.services().stream().allMatch(ServiceProcess::isReady));
 		});
 	}
 
@@ -100,12 +105,14 @@ class FaultToleranceSystemTest {
 	void inventoryDatabaseRestarted() throws Exception {
 		underFault("inventory-service's PostgreSQL restarted", false, (stream) -> {
 			system.inventoryDatabase.stop();
+			await().atMost(Duration.ofSeconds(20)).until(() -> !system.inventory.isReady());
 			int refusedBefore = stream.refused();
 			// orders keep being accepted while inventory cannot reach its database
 			await().during(Duration.ofSeconds(5))
 				.atMost(Duration.ofSeconds(6))
 				.until(() -> stream.refused() == refusedBefore);
 			system.inventoryDatabase.start();
+			await().atMost(Duration.ofSeconds(60)).until(system.inventory::isReady);
 		});
 	}
 

@@ -91,11 +91,12 @@ final class ServiceProcess {
 				throw new IllegalStateException(
 						this.name + " exited with " + this.process.exitValue() + "; see " + this.log);
 			}
-			return ready();
+			return isReady();
 		});
 	}
 
-	private boolean ready() {
+	/** Whether the readiness probe answers UP (200) right now. */
+	boolean isReady() {
 		try {
 			HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/actuator/health/readiness"))
 				.timeout(Duration.ofSeconds(2))
