@@ -27,6 +27,8 @@ class ComposeFileTest {
 	private static final List<String> BOOT_KEYS_EVERY_SERVICE_READS = List
 		.of("management.opentelemetry.tracing.export.otlp.endpoint");
 
+	private static final String DOCKERFILE = "docker/service.Dockerfile";
+
 	private static final Pattern DATABASE_NAME = Pattern.compile("jdbc:postgresql://[^/]+/(\\w+)");
 
 	private final JsonNode compose = ContractFiles.readYaml(ContractFiles.file("docker-compose.yml"));
@@ -39,12 +41,19 @@ class ComposeFileTest {
 	}
 
 	@Test
-	void runsEveryServiceFromItsOwnDockerfile() {
+	void buildsEveryServiceFromTheSharedDockerfileWithItsNameAndPort() {
+		assertThat(ContractFiles.file(DOCKERFILE)).isRegularFile();
 		for (String service : ContractFiles.SERVICES) {
 			JsonNode build = this.services.path(service).path("build");
 			assertThat(build.path("context").asString()).as(service).isEqualTo("./" + service);
-			assertThat(ContractFiles.file(service + "/Dockerfile")).as(service).isRegularFile();
+			assertThat(build.path("dockerfile").asString()).as(service).isEqualTo("../" + DOCKERFILE);
+			assertThat(build.path("args").path("SERVICE").asString()).as(service).isEqualTo(service);
+			assertThat(build.path("args").path("PORT").asString()).as(service)
+				.isEqualTo(String.valueOf(ContractFiles.serverPort(service)));
 		}
+		assertThat(dockerfile()).contains("COPY target/${SERVICE}.jar")
+			.containsPattern("(?m)^ENV SERVER_PORT=\\$\\{PORT}$")
+			.containsPattern("(?m)^EXPOSE \\$\\{PORT}$");
 	}
 
 	@Test
@@ -70,7 +79,6 @@ class ComposeFileTest {
 			if (override != null) {
 				assertThat(override).as(service).isEqualTo(String.valueOf(port));
 			}
-			assertThat(dockerfile(service)).as(service).containsPattern("(?m)^EXPOSE " + port + "$");
 		}
 	}
 
@@ -84,7 +92,8 @@ class ComposeFileTest {
 			assertThat(String.join(" ", strings(this.services.path(service).path("healthcheck").path("test"))))
 				.as(service)
 				.contains(readiness);
-			assertThat(dockerfile(service)).as(service).contains("HEALTHCHECK").contains(readiness);
+			assertThat(dockerfile()).contains("HEALTHCHECK")
+				.contains("http://localhost:${SERVER_PORT}/actuator/health/readiness");
 		}
 	}
 
@@ -148,11 +157,9 @@ class ComposeFileTest {
 	void imagesArePinnedToAVersion() {
 		List<String> images = new ArrayList<>();
 		this.services.properties().forEach((container) -> images.add(container.getValue().path("image").asString()));
-		for (String service : ContractFiles.SERVICES) {
-			Matcher from = Pattern.compile("(?m)^FROM (\\S+)").matcher(dockerfile(service));
-			while (from.find()) {
-				images.add(from.group(1));
-			}
+		Matcher from = Pattern.compile("(?m)^FROM (\\S+)").matcher(dockerfile());
+		while (from.find()) {
+			images.add(from.group(1));
 		}
 		assertThat(images).allSatisfy(
 				(image) -> assertThat(image).matches("[\\w./-]+:[\\w.-]*\\d[\\w.-]*").doesNotEndWith(":latest"));
@@ -184,8 +191,8 @@ class ComposeFileTest {
 		return strings;
 	}
 
-	private static String dockerfile(String service) {
-		return ContractFiles.read(ContractFiles.file(service + "/Dockerfile"));
+	private static String dockerfile() {
+		return ContractFiles.read(ContractFiles.file(DOCKERFILE));
 	}
 
 	private static String databaseName(String url) {
