@@ -32,12 +32,16 @@ final class ServiceProcess {
 
 	private final List<String> command;
 
+	private final Path tmpdir;
+
 	private final Map<String, String> environment;
 
 	private Process process;
 
-	private ServiceProcess(String name, int port, Path log, List<String> command, Map<String, String> environment) {
+	private ServiceProcess(String name, int port, Path log, List<String> command, Path tmpdir,
+			Map<String, String> environment) {
 		this.name = name;
+		this.tmpdir = tmpdir;
 		this.port = port;
 		this.log = log;
 		this.command = command;
@@ -54,7 +58,8 @@ final class ServiceProcess {
 		List<String> command = new ArrayList<>(List.of(
 				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:+UseSerialGC",
 				"-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + target.resolve("tmp"), "-jar", jar.toString()));
-		return new ServiceProcess(name, port, target.resolve("logs").resolve(name + ".log"), command, environment);
+		return new ServiceProcess(name, port, target.resolve("logs").resolve(name + ".log"), command,
+				target.resolve("tmp"), environment);
 	}
 
 	String name() {
@@ -72,7 +77,7 @@ final class ServiceProcess {
 	void start() {
 		try {
 			Files.createDirectories(this.log.getParent());
-			Files.createDirectories(Path.of(this.command.get(4).substring("-Djava.io.tmpdir=".length())));
+			Files.createDirectories(this.tmpdir);
 			ProcessBuilder builder = new ProcessBuilder(this.command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()));
 			builder.environment().putAll(this.environment);
