@@ -137,6 +137,27 @@ class OrderServiceIntegrationTest {
 	}
 
 	@Test
+	void theStorePageMayPlaceOrdersFromItsOriginButOtherSitesMayNot() {
+		this.http.options()
+			.uri("/api/orders")
+			.header("Origin", "http://localhost:8083")
+			.header("Access-Control-Request-Method", "POST")
+			.header("Access-Control-Request-Headers", "content-type, idempotency-key")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("Access-Control-Allow-Origin", "http://localhost:8083");
+		this.http.options()
+			.uri("/api/orders")
+			.header("Origin", "https://evil.example")
+			.header("Access-Control-Request-Method", "POST")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	@Test
 	void reservedThenPaidOrderIsConfirmedAndItsTimelineIsInOrder() {
 		UUID orderId = place("cust-2", 2, "tok_visa");
 		events.send(new StockReserved(orderId, List.of(new StockLine(SKU, 2))));

@@ -1,5 +1,7 @@
 package com.shop.web;
 
+import java.util.List;
+
 import io.micrometer.tracing.Tracer;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Registers the shared problem handling, the request body bound and the trace id response
@@ -37,6 +41,27 @@ public class WebSupportAutoConfiguration {
 				new TraceIdResponseFilter(tracer));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
+	}
+
+	/**
+	 * Lets the store page, served by another service, call the public API from the
+	 * browser. Off unless origins are configured; only the storefront's methods and
+	 * headers.
+	 */
+	@Bean
+	WebMvcConfigurer storefrontCors(@Value("${shop.web.cors.allowed-origins:}") List<String> allowedOrigins) {
+		return new WebMvcConfigurer() {
+			@Override
+			public void addCorsMappings(CorsRegistry registry) {
+				if (!allowedOrigins.isEmpty()) {
+					registry.addMapping("/api/**")
+						.allowedOrigins(allowedOrigins.toArray(String[]::new))
+						.allowedMethods("GET", "HEAD", "POST")
+						.allowedHeaders("Content-Type", "Idempotency-Key")
+						.exposedHeaders("Location", "Retry-After", TraceIdResponseFilter.HEADER);
+				}
+			}
+		};
 	}
 
 }
