@@ -2,13 +2,20 @@ package com.shop.notification;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import com.shop.events.Money;
+import com.shop.events.OrderLine;
 import com.shop.events.OrderPlaced;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 /**
@@ -33,21 +40,28 @@ class OrderContact {
 
 	private Instant placedAt;
 
+	@ElementCollection
+	@CollectionTable(name = "order_contact_line", joinColumns = @JoinColumn(name = "order_id"))
+	@OrderColumn(name = "line_no")
+	private List<ContactLine> lines = new ArrayList<>();
+
 	protected OrderContact() {
 	}
 
-	private OrderContact(UUID orderId, String customerId, String customerEmail, Money total, Instant placedAt) {
+	private OrderContact(UUID orderId, String customerId, String customerEmail, Money total, Instant placedAt,
+			List<OrderLine> lines) {
 		this.orderId = orderId;
 		this.customerId = customerId;
 		this.customerEmail = customerEmail;
 		this.totalAmount = total.amount();
 		this.totalCurrency = total.currency();
 		this.placedAt = placedAt;
+		lines.forEach((line) -> this.lines.add(new ContactLine(line)));
 	}
 
 	static OrderContact of(OrderPlaced placed) {
 		return new OrderContact(placed.orderId(), placed.customerId(), placed.customerEmail(), placed.total(),
-				placed.placedAt());
+				placed.placedAt(), placed.items());
 	}
 
 	UUID orderId() {
@@ -64,6 +78,10 @@ class OrderContact {
 
 	Instant placedAt() {
 		return this.placedAt;
+	}
+
+	List<OrderLine> lines() {
+		return this.lines.stream().map(ContactLine::toOrderLine).toList();
 	}
 
 }

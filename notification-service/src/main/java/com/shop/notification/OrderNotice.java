@@ -12,13 +12,12 @@ import com.shop.events.OrderPlaced;
 
 /**
  * What a customer is to be told about their order, independent of the channel that tells
- * it. Items are known only when the order is placed; {@code reason} and {@code detail}
- * only when it is cancelled.
+ * it. {@code reason} and {@code detail} are known only when it is cancelled.
  *
  * @param template what happened
  * @param orderId the order
  * @param customerEmail the customer's e-mail address
- * @param items the order's lines, or empty
+ * @param items the order's lines
  * @param total the order's total
  * @param placedAt when the order was placed
  * @param reason why the order was cancelled, or {@code null}
@@ -34,12 +33,12 @@ public record OrderNotice(NotificationTemplate template, UUID orderId, String cu
 
 	static OrderNotice confirmed(OrderContact contact) {
 		return new OrderNotice(NotificationTemplate.ORDER_CONFIRMED, contact.orderId(), contact.customerEmail(),
-				List.of(), contact.total(), contact.placedAt(), null, null);
+				contact.lines(), contact.total(), contact.placedAt(), null, null);
 	}
 
 	static OrderNotice cancelled(OrderContact contact, OrderCancelled cancelled) {
 		return new OrderNotice(NotificationTemplate.ORDER_CANCELLED, contact.orderId(), contact.customerEmail(),
-				List.of(), contact.total(), contact.placedAt(), cancelled.reason(), cancelled.detail());
+				contact.lines(), contact.total(), contact.placedAt(), cancelled.reason(), cancelled.detail());
 	}
 
 }

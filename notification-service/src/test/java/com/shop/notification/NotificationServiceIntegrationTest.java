@@ -160,7 +160,8 @@ class NotificationServiceIntegrationTest {
 		orders.send(new OrderConfirmed(orderId, UUID.randomUUID(), Instant.now()));
 
 		MimeMessage mail = awaitMail(orderId, "Your order " + orderId + " is confirmed");
-		assertThat(body(mail)).contains("your order is confirmed", "Order:  " + orderId, "Total:  24.98 EUR");
+		assertThat(body(mail)).contains("your order is confirmed", "Order:  " + orderId, "Total:  24.98 EUR")
+			.containsPattern("2 x SKU-1 +at 9.99 EUR = 19.98 EUR");
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(notificationsOf(orderId)).extracting(NotificationJson::template)
 				.containsExactly("order-received", "order-confirmed"));
@@ -175,8 +176,10 @@ class NotificationServiceIntegrationTest {
 				Instant.now()));
 
 		MimeMessage mail = awaitMail(orderId, "Your order " + orderId + " was cancelled");
-		assertThat(body(mail)).contains("cancelled because some items are out of stock.",
-				"SKU-1: 2 requested, 1 available", "Order:  " + orderId, "Total:  24.98 EUR");
+		assertThat(body(mail))
+			.contains("cancelled because some items are out of stock.", "SKU-1: 2 requested, 1 available",
+					"Order:  " + orderId, "Total:  24.98 EUR")
+			.containsPattern("1 x SKU-2 +at 5.00 EUR = 5.00 EUR");
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(notificationsOf(orderId)).extracting(NotificationJson::template)
 				.containsExactly("order-received", "order-cancelled"));
