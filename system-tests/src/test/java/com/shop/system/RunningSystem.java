@@ -52,12 +52,23 @@ final class RunningSystem {
 		this.inventoryDatabase.start();
 		this.mail = new GreenMail(new ServerSetup(freePort(), "localhost", ServerSetup.PROTOCOL_SMTP));
 		this.mail.start();
-		this.orders = service(root, "order-service", shared("order_service"), Map.of("SHOP_ORDER_TIMEOUT",
-				ORDER_TIMEOUT.toSeconds() + "s", "SHOP_ORDER_TIMEOUT_CHECK_INTERVAL", "2s"));
-		this.inventory = service(root, "inventory-service", new Infrastructure.Database(
-				this.inventoryDatabase.database("inventory_service"), "postgres", "postgres"), Map.of());
-		this.payments = service(root, "payment-service", shared("payment_service"), Map.of());
-		this.notifications = service(root, "notification-service", shared("notification_service"), Map.of());
+		int orderPort = freePort();
+		int inventoryPort = freePort();
+		int notificationPort = freePort();
+		// the store page, served by notification-service, calls order- and
+		// inventory-service
+		String page = "http://localhost:" + notificationPort;
+		this.orders = service(root, "order-service", orderPort, shared("order_service"),
+				Map.of("SHOP_ORDER_TIMEOUT", ORDER_TIMEOUT.toSeconds() + "s", "SHOP_ORDER_TIMEOUT_CHECK_INTERVAL", "2s",
+						"SHOP_WEB_CORS_ALLOWED_ORIGINS", page));
+		this.inventory = service(root, "inventory-service", inventoryPort,
+				new Infrastructure.Database(this.inventoryDatabase.database("inventory_service"), "postgres",
+						"postgres"),
+				Map.of("SHOP_WEB_CORS_ALLOWED_ORIGINS", page));
+		this.payments = service(root, "payment-service", freePort(), shared("payment_service"), Map.of());
+		this.notifications = service(root, "notification-service", notificationPort, shared("notification_service"),
+				Map.of("SHOP_PAGE_ORDER_SERVICE_URL", "http://localhost:" + orderPort,
+						"SHOP_PAGE_INVENTORY_SERVICE_URL", "http://localhost:" + inventoryPort));
 	}
 
 	static synchronized RunningSystem get() {
@@ -92,7 +103,7 @@ final class RunningSystem {
 		return Infrastructure.database(database);
 	}
 
-	private ServiceProcess service(Path root, String name, Infrastructure.Database database,
+	private ServiceProcess service(Path root, String name, int port, Infrastructure.Database database,
 			Map<String, String> extra) {
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("SPRING_DATASOURCE_URL", database.url());
@@ -102,7 +113,7 @@ final class RunningSystem {
 		environment.put("SPRING_MAIL_HOST", "localhost");
 		environment.put("SPRING_MAIL_PORT", String.valueOf(this.mail.getSmtp().getPort()));
 		environment.putAll(extra);
-		return ServiceProcess.of(root, name, freePort(), environment);
+		return ServiceProcess.of(root, name, port, environment);
 	}
 
 	private static int freePort() {
