@@ -15,6 +15,7 @@ import com.shop.events.Topics;
 import com.shop.inventory.ProductsApi.ProductJson;
 import com.shop.testsupport.IntegrationTest;
 import com.shop.testsupport.TopicRecorder;
+import com.shop.testsupport.TestAdmin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -262,6 +263,7 @@ class CatalogIntegrationTests {
 	void aBodyThatIsNotJsonIsRejected() {
 		this.client.put()
 			.uri("/api/products/{sku}", ProductsApi.uniqueSku("CT"))
+			.header("Authorization", TestAdmin.authorization())
 			.contentType(MediaType.TEXT_PLAIN)
 			.body("name=Plain")
 			.exchange()
@@ -287,7 +289,19 @@ class CatalogIntegrationTests {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo("UP");
-		this.client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		this.client.get()
+			.uri("/actuator/prometheus")
+			.header("Authorization", TestAdmin.authorization())
+			.exchange()
+			.expectStatus()
+			.isOk();
 		this.client.get()
 			.uri("/v3/api-docs")
 			.exchange()

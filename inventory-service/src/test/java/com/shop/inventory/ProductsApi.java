@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.shop.events.Money;
+import com.shop.testsupport.TestAdmin;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -48,6 +49,7 @@ final class ProductsApi {
 	RestTestClient.ResponseSpec put(String sku, Object body) {
 		return this.client.put()
 			.uri("/api/products/{sku}", sku)
+			.header("Authorization", TestAdmin.authorization())
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body)
 			.exchange();
@@ -57,6 +59,7 @@ final class ProductsApi {
 	RestTestClient.ResponseSpec restock(String sku, Object quantity) {
 		return this.client.post()
 			.uri("/api/products/{sku}/restock", sku)
+			.header("Authorization", TestAdmin.authorization())
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("quantity", quantity))
 			.exchange();

@@ -33,6 +33,7 @@ import com.shop.testsupport.Infrastructure;
 import com.shop.testsupport.IntegrationTest;
 import com.shop.testsupport.TestEvents;
 import com.shop.testsupport.TopicRecorder;
+import com.shop.testsupport.TestAdmin;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.admin.Admin;
@@ -347,6 +348,7 @@ class NotificationServiceIntegrationTest {
 	private String prometheus() {
 		return this.rest.get()
 			.uri("/actuator/prometheus")
+			.header("Authorization", TestAdmin.authorization())
 			.accept(MediaType.TEXT_PLAIN)
 			.exchange()
 			.expectStatus()

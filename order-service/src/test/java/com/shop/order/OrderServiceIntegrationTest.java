@@ -1,5 +1,10 @@
 package com.shop.order;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +27,7 @@ import com.shop.events.Topics;
 import com.shop.testsupport.IntegrationTest;
 import com.shop.testsupport.TestEvents;
 import com.shop.testsupport.TopicRecorder;
+import com.shop.testsupport.TestAdmin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,6 +140,72 @@ class OrderServiceIntegrationTest {
 		JsonNode view = getOrder(orderId);
 		assertThat(view.get("status").asString()).isEqualTo("PENDING");
 		assertThat(view.get("items").get(0).get("quantity").asInt()).isEqualTo(3);
+	}
+
+	@Test
+	void aClientPlacingTooFastGets429WhileOtherClientsProceedAndNothingIsPlacedForTheRefused() throws IOException {
+		// two clients: two loopback source addresses, as the server sees them
+		String customer = "burst-" + UUID.randomUUID();
+		String body = orderJson(customer, SKU, 1, "tok_visa");
+		int accepted = 0;
+		String refused = null;
+		for (int i = 0; i < 120 && refused == null; i++) {
+			String response = rawPost("127.0.0.7", body);
+			if (response.startsWith("HTTP/1.1 202")) {
+				accepted++;
+			}
+			else {
+				refused = response;
+			}
+		}
+		assertThat(refused).as("a burst of placements is limited").isNotNull().startsWith("HTTP/1.1 429");
+		assertThat(refused).containsPattern("(?i)retry-after: [1-9]")
+			.containsIgnoringCase("content-type: application/problem+json")
+			.contains("\"status\":429", "127.0.0.7");
+		assertThat(rawPost("127.0.0.8", orderJson("other-" + customer, SKU, 1, "tok_visa")))
+			.as("another client proceeds")
+			.startsWith("HTTP/1.1 202");
+		JsonNode placed = json.readTree(this.http.get()
+			.uri("/api/orders?customerId={c}&size=100", customer)
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody());
+		assertThat(placed.get("content")).as("only the accepted placements exist").hasSize(accepted);
+	}
+
+	@Test
+	void aClientThatSendsItsRequestTooSlowlyIsCutOff() throws IOException {
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
+			socket.setSoTimeout(15_000);
+			socket.getOutputStream()
+				.write("POST /api/orders HTTP/1.1\r\nHost: localh".getBytes(StandardCharsets.US_ASCII));
+			long started = System.nanoTime();
+			// the server gives up on the unfinished request and closes the connection
+			int read = socket.getInputStream().read();
+			long waited = (System.nanoTime() - started) / 1_000_000;
+			assertThat(read).isEqualTo(-1);
+			assertThat(waited).isBetween(3_000L, 10_000L);
+		}
+	}
+
+	/**
+	 * A POST /api/orders from the given local address, over a plain socket: the raw
+	 * response head.
+	 */
+	private String rawPost(String fromAddress, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port, InetAddress.getByName(fromAddress),
+				0)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /api/orders HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+					+ "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.write(bytes);
+			out.flush();
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
 	}
 
 	@Test
@@ -396,7 +468,13 @@ class OrderServiceIntegrationTest {
 			.jsonPath("$.components.kafka.details.nodes")
 			.isEqualTo(1);
 		this.http.get().uri("/v3/api-docs").exchange().expectStatus().isOk();
-		this.http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+		this.http.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+		this.http.get()
+			.uri("/actuator/prometheus")
+			.header("Authorization", TestAdmin.authorization())
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	@Test
@@ -539,6 +617,7 @@ class OrderServiceIntegrationTest {
 	private String prometheus() {
 		return this.http.get()
 			.uri("/actuator/prometheus")
+			.header("Authorization", TestAdmin.authorization())
 			.accept(MediaType.TEXT_PLAIN)
 			.exchange()
 			.expectStatus()

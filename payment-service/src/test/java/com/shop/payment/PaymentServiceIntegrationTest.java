@@ -23,6 +23,7 @@ import com.shop.testsupport.Infrastructure;
 import com.shop.testsupport.IntegrationTest;
 import com.shop.testsupport.TestEvents;
 import com.shop.testsupport.TopicRecorder;
+import com.shop.testsupport.TestAdmin;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -274,7 +275,13 @@ class PaymentServiceIntegrationTest {
 			.expectBody()
 			.jsonPath("$.status")
 			.isEqualTo("UP");
-		this.http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+		this.http.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
+		this.http.get()
+			.uri("/actuator/prometheus")
+			.header("Authorization", TestAdmin.authorization())
+			.exchange()
+			.expectStatus()
+			.isOk();
 		this.http.get()
 			.uri("/v3/api-docs")
 			.exchange()

@@ -12,6 +12,7 @@ import java.util.Map;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.shop.testsupport.Infrastructure;
+import com.shop.testsupport.TestAdmin;
 
 /**
  * The whole pipeline for the system tests, started once per test JVM: a Kafka broker in
@@ -112,6 +113,10 @@ final class RunningSystem {
 		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
 		environment.put("SPRING_MAIL_HOST", "localhost");
 		environment.put("SPRING_MAIL_PORT", String.valueOf(this.mail.getSmtp().getPort()));
+		environment.put("SHOP_SECURITY_ADMIN_PASSWORD", TestAdmin.PASSWORD);
+		// the fault tests place bursts of orders from this one client
+		environment.put("SHOP_WEB_RATE_LIMIT_PER_SECOND", "1000");
+		environment.put("SHOP_WEB_RATE_LIMIT_BURST", "1000");
 		environment.putAll(extra);
 		return ServiceProcess.of(root, name, port, environment);
 	}

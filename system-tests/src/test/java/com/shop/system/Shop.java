@@ -3,6 +3,7 @@ package com.shop.system;
 import java.time.Duration;
 import java.util.UUID;
 
+import com.shop.testsupport.TestAdmin;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +47,7 @@ final class Shop {
 		String sku = "SYS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
 		this.inventory.put()
 			.uri("/api/products/{sku}", sku)
+			.header("Authorization", TestAdmin.authorization())
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"name\":\"System test product\",\"unitPrice\":{\"amount\":\"" + price
 					+ "\",\"currency\":\"EUR\"},\"active\":true}")
@@ -55,6 +57,7 @@ final class Shop {
 		if (stock > 0) {
 			this.inventory.post()
 				.uri("/api/products/{sku}/restock", sku)
+				.header("Authorization", TestAdmin.authorization())
 				.contentType(MediaType.APPLICATION_JSON)
 				.body("{\"quantity\":" + stock + "}")
 				.exchange()

@@ -8,7 +8,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points a Spring Boot test at the shared PostgreSQL (a database named after
- * {@code spring.application.name}) and the shared Kafka broker.
+ * {@code spring.application.name}) and the shared Kafka broker, with the
+ * {@link TestAdmin} credentials.
  */
 public class RealInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -22,7 +23,8 @@ public class RealInfrastructureInitializer implements ApplicationContextInitiali
 			.addFirst(new MapPropertySource("realInfrastructure",
 					Map.of("spring.datasource.url", database.url(), "spring.datasource.username", database.username(),
 							"spring.datasource.password", database.password(), "spring.kafka.bootstrap-servers",
-							Infrastructure.kafkaBootstrapServers())));
+							Infrastructure.kafkaBootstrapServers(), "shop.security.admin-user", TestAdmin.USER,
+							"shop.security.admin-password", TestAdmin.PASSWORD)));
 	}
 
 }

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -41,11 +40,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 	}
 
 	private static void reject(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-					+ status.value() + ",\"detail\":\"" + detail + "\"}");
+		ProblemResponses.write(response, status, detail);
 	}
 
 }

@@ -1,0 +1,93 @@
+package com.shop.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Who may do what, the same in every service. Operator actions (product upsert and
+ * restock, webhook management, actuator endpoints other than health) need the admin's
+ * HTTP Basic credentials; everything a storefront offers (placing and reading orders, the
+ * catalog, the store page, live status) stays open. Stateless: no session, no cookie, so
+ * no CSRF token either. 401 and 403 are problem+json like every other refusal.
+ */
+@AutoConfiguration(before = { ServletWebSecurityAutoConfiguration.class, ManagementWebSecurityAutoConfiguration.class,
+		UserDetailsServiceAutoConfiguration.class })
+@EnableWebSecurity
+@EnableConfigurationProperties(AdminSecurityProperties.class)
+public class AdminSecurityAutoConfiguration {
+
+	static final String ADMIN = "ADMIN";
+
+	@Bean
+	SecurityFilterChain shopSecurity(HttpSecurity http) throws Exception {
+		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+			response.setHeader("WWW-Authenticate", "Basic realm=\"shop\"");
+			problem(response, HttpStatus.UNAUTHORIZED,
+					"This operation needs the admin credentials (HTTP Basic); " + ex.getMessage());
+		};
+		AccessDeniedHandler forbidden = (request, response, ex) -> problem(response, HttpStatus.FORBIDDEN,
+				"These credentials may not do this: " + ex.getMessage());
+		return http.csrf((csrf) -> csrf.disable())
+			.cors(Customizer.withDefaults())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(unauthorized))
+			.exceptionHandling(
+					(handling) -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/actuator/**", "/api/webhooks", "/api/webhooks/**")
+				.hasRole(ADMIN)
+				.requestMatchers(HttpMethod.PUT, "/api/products/**")
+				.hasRole(ADMIN)
+				.requestMatchers(HttpMethod.POST, "/api/products/**")
+				.hasRole(ADMIN)
+				.anyRequest()
+				.permitAll())
+			.build();
+	}
+
+	/**
+	 * The one operator account. A password without an {@code {id}} prefix is taken as
+	 * given; in production prefer an encoded one ({@code {bcrypt}$2a$...}), so the plain
+	 * secret is not in the environment.
+	 */
+	@Bean
+	UserDetailsService adminAccount(AdminSecurityProperties properties) {
+		String password = properties.adminPassword().startsWith("{") ? properties.adminPassword()
+				: "{noop}" + properties.adminPassword();
+		return new InMemoryUserDetailsManager(
+				User.withUsername(properties.adminUser()).password(password).roles(ADMIN).build());
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+		ProblemResponses.write(response, status, detail);
+	}
+
+}
