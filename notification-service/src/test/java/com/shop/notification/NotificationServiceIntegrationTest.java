@@ -45,8 +45,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -59,6 +62,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * server: order events in, e-mails, records and NotificationSent events out.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 // enough retries to bring the stopped SMTP server back before the record is dead-lettered
 @TestPropertySource(properties = { "shop.messaging.retry.max-retries=20", "shop.messaging.retry.max-interval=500ms" })
 class NotificationServiceIntegrationTest {
@@ -242,11 +246,12 @@ class NotificationServiceIntegrationTest {
 	}
 
 	@Test
-	void failingSmtpServerIsRecordedAndRetriedUntilTheMailIsSent() {
+	void failingSmtpServerIsRecordedAndRetriedUntilTheMailIsSent(CapturedOutput output) {
 		UUID orderId = UUID.randomUUID();
+		String email = customer();
 		smtp.stop();
 		try {
-			orders.send(placed(orderId, customer()));
+			orders.send(placed(orderId, email));
 			await().atMost(Duration.ofSeconds(10))
 				.untilAsserted(() -> assertThat(notificationsOf(orderId)).extracting(NotificationJson::status)
 					.containsExactly("FAILED"));
@@ -260,6 +265,8 @@ class NotificationServiceIntegrationTest {
 			.untilAsserted(() -> assertThat(notificationsOf(orderId)).extracting(NotificationJson::status)
 				.containsExactly("SENT"));
 		assertThat(awaitNotificationsSent(orderId, 1)).hasSize(1);
+		// the failure was logged, with the address masked
+		assertThat(output).contains("to c***@example.com failed").doesNotContain(email);
 		assertThat(mailsAbout(orderId)).hasSize(1);
 		assertThat(prometheus()).containsPattern("shop_notifications_failed_total\\{channel=\"EMAIL\"} [1-9]")
 			.containsPattern("shop_notifications_sent_total\\{channel=\"EMAIL\",template=\"order-received\"} [1-9]");
