@@ -58,15 +58,15 @@ class DeliveryLog {
 		int attempts = previousAttempts.get() + 1;
 		Instant now = Instant.now();
 		switch (attempt.outcome()) {
-			case SUCCEEDED -> succeeded(delivery, now);
-			case GONE -> gone(delivery, now);
+			case SUCCEEDED -> succeeded(delivery, attempt, now);
+			case GONE -> gone(delivery, attempt, now);
 			case TRANSIENT -> retryOrFail(delivery, attempt, attempts, now);
-			case REFUSED -> failed(delivery, now, "refused with " + attempt.statusCode());
+			case REFUSED -> failed(delivery, attempt, "refused with " + attempt.statusCode());
 		}
 	}
 
-	private void succeeded(ClaimedDelivery delivery, Instant now) {
-		this.queue.attempted(delivery.id(), DeliveryStatus.SUCCEEDED, null, now);
+	private void succeeded(ClaimedDelivery delivery, AttemptResult attempt, Instant now) {
+		this.queue.attempted(delivery.id(), DeliveryStatus.SUCCEEDED, null, attempt.attemptedAt());
 		if (delivery.orderId() != null) {
 			this.events.publish(
 					new NotificationSent(delivery.orderId(), Channel.WEBHOOK, delivery.url(), delivery.eventType()));
@@ -78,8 +78,8 @@ class DeliveryLog {
 			.record(Duration.between(delivery.eventTime(), now));
 	}
 
-	private void gone(ClaimedDelivery delivery, Instant now) {
-		this.queue.attempted(delivery.id(), DeliveryStatus.FAILED, null, now);
+	private void gone(ClaimedDelivery delivery, AttemptResult attempt, Instant now) {
+		this.queue.attempted(delivery.id(), DeliveryStatus.FAILED, null, attempt.attemptedAt());
 		this.endpoints.findById(delivery.endpointId()).ifPresent((endpoint) -> {
 			endpoint.disable("the endpoint answered 410 Gone at " + now);
 			int failed = this.queue.failPending(endpoint.id());
@@ -92,15 +92,15 @@ class DeliveryLog {
 	private void retryOrFail(ClaimedDelivery delivery, AttemptResult attempt, int attempts, Instant now) {
 		Optional<Duration> delay = this.schedule.delayAfter(attempts, attempt.retryAfter());
 		if (delay.isEmpty()) {
-			failed(delivery, now, "the retry schedule is over after " + attempts + " attempts");
+			failed(delivery, attempt, "the retry schedule is over after " + attempts + " attempts");
 			return;
 		}
-		this.queue.attempted(delivery.id(), DeliveryStatus.PENDING, now.plus(delay.get()), now);
+		this.queue.attempted(delivery.id(), DeliveryStatus.PENDING, now.plus(delay.get()), attempt.attemptedAt());
 		count("retried");
 	}
 
-	private void failed(ClaimedDelivery delivery, Instant now, String why) {
-		this.queue.attempted(delivery.id(), DeliveryStatus.FAILED, null, now);
+	private void failed(ClaimedDelivery delivery, AttemptResult attempt, String why) {
+		this.queue.attempted(delivery.id(), DeliveryStatus.FAILED, null, attempt.attemptedAt());
 		log.warn("Webhook delivery {} to {} failed: {}", delivery.id(), delivery.url(), why);
 		count("failed");
 	}
