@@ -114,10 +114,16 @@ class Webhooks {
 		return this.queue.latest(id, limit);
 	}
 
-	/** Attempts the delivery again now, whatever its state. */
+	/**
+	 * Attempts the delivery again now, whatever its state.
+	 * @throws org.springframework.web.ErrorResponseException 404 for an unknown endpoint
+	 * or delivery, 409 when the endpoint is disabled
+	 */
 	@Transactional
 	void retry(UUID id, UUID deliveryId) {
-		find(id);
+		if (find(id).status() == WebhookEndpoint.Status.DISABLED) {
+			throw Problems.conflict("webhook " + id + " is disabled: nothing is sent to it");
+		}
 		if (!this.queue.retryNow(id, deliveryId, Instant.now())) {
 			throw Problems.notFound("delivery", deliveryId);
 		}

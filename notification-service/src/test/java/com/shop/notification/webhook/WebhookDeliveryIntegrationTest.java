@@ -275,8 +275,13 @@ class WebhookDeliveryIntegrationTest extends NotificationServiceTest {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(webhook(disabled.id()).status()).isEqualTo("DISABLED"));
 		assertThat(webhook(disabled.id()).disabledReason()).contains("410");
-		assertThat(deliveries(disabled.id())).singleElement()
-			.satisfies((delivery) -> assertThat(delivery.status()).isEqualTo("FAILED"));
+		DeliveryJson failed = deliveries(disabled.id()).get(0);
+		assertThat(failed.status()).isEqualTo("FAILED");
+		this.rest.post()
+			.uri("/api/webhooks/{id}/deliveries/{deliveryId}/retry", disabled.id(), failed.id())
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409);
 
 		orders.send(new OrderConfirmed(orderId, UUID.randomUUID(), Instant.now()));
 		witness.awaitRequests(2);
