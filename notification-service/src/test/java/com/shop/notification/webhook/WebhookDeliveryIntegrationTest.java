@@ -71,6 +71,9 @@ class WebhookDeliveryIntegrationTest extends NotificationServiceTest {
 
 	private static final String CONFIRMED = "shop.order.confirmed.v1";
 
+	private static final String ADMIN_AUTHORIZATION = "Basic "
+			+ Base64.getEncoder().encodeToString("admin:test-admin-secret-0123456789".getBytes(StandardCharsets.UTF_8));
+
 	private static TestEvents orders;
 
 	private static HttpServer receiverServer;
@@ -110,7 +113,12 @@ class WebhookDeliveryIntegrationTest extends NotificationServiceTest {
 		if (notifications == null) {
 			notifications = TopicRecorder.record(Topics.NOTIFICATIONS);
 		}
-		this.rest = RestTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		// webhook management is an operator action: the admin's credentials, as
+		// TestAdmin.authorization() gives them where test-support has it
+		this.rest = RestTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.port)
+			.defaultHeader("Authorization", ADMIN_AUTHORIZATION)
+			.build();
 	}
 
 	/** So that no endpoint of one test receives the events of the next. */
