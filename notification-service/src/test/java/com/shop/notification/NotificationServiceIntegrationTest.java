@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.shop.events.CancellationReason;
 import com.shop.events.Channel;
 import com.shop.events.Envelope;
@@ -30,7 +27,6 @@ import com.shop.events.OrderLine;
 import com.shop.events.OrderPlaced;
 import com.shop.events.Topics;
 import com.shop.testsupport.Infrastructure;
-import com.shop.testsupport.IntegrationTest;
 import com.shop.testsupport.TestEvents;
 import com.shop.testsupport.TopicRecorder;
 import com.shop.testsupport.TestAdmin;
@@ -46,33 +42,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * notification-service as it runs, against real Kafka and PostgreSQL and a GreenMail SMTP
  * server: order events in, e-mails, records and NotificationSent events out.
  */
-@IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
-// enough retries to bring the stopped SMTP server back before the record is dead-lettered
-@TestPropertySource(properties = { "shop.messaging.retry.max-retries=20", "shop.messaging.retry.max-interval=500ms" })
-class NotificationServiceIntegrationTest {
-
-	private static final int SMTP_PORT = freePort();
-
-	@RegisterExtension
-	static final GreenMailExtension smtp = new GreenMailExtension(
-			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-		.withPerMethodLifecycle(false);
+class NotificationServiceIntegrationTest extends NotificationServiceTest {
 
 	private static final Instant PLACED_AT = Instant.parse("2025-03-01T10:15:30Z");
 
@@ -84,12 +66,6 @@ class NotificationServiceIntegrationTest {
 	int port;
 
 	private RestTestClient rest;
-
-	@DynamicPropertySource
-	static void smtpServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
-	}
 
 	@BeforeAll
 	static void ordersTopicAndProducer() throws Exception {
@@ -363,15 +339,6 @@ class NotificationServiceIntegrationTest {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/** A notification as the API returns it. */

@@ -1,0 +1,191 @@
+package com.shop.notification.webhook;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.shop.events.Envelope;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The durable delivery queue in {@code webhook_delivery} and the attempt log in
+ * {@code webhook_attempt}. Plain SQL rather than JPA because claiming needs
+ * {@code for update skip locked} and a per-endpoint cap, which JPQL cannot say. Every
+ * method runs in the caller's transaction.
+ */
+@Repository
+class DeliveryQueue {
+
+	/**
+	 * Due deliveries of active endpoints, at most {@code cap} in flight per endpoint
+	 * (counting those already leased), oldest due first; rows another instance is
+	 * claiming are skipped.
+	 */
+	private static final String CLAIM = """
+			with busy as (
+			    select endpoint_id, count(*) as n from webhook_delivery
+			    where status = 'PENDING' and in_flight_until > ? group by endpoint_id
+			), ranked as (
+			    select d.id, d.next_attempt_at,
+			        row_number() over (partition by d.endpoint_id order by d.next_attempt_at, d.id)
+			            + coalesce(b.n, 0) as slot
+			    from webhook_delivery d
+			    join webhook_endpoint e on e.id = d.endpoint_id
+			    left join busy b on b.endpoint_id = d.endpoint_id
+			    where d.status = 'PENDING' and d.next_attempt_at <= ? and e.status = 'ACTIVE'
+			)
+			select d.id, d.endpoint_id, d.event_type, d.order_id, d.event_time, d.body, d.attempts,
+			    e.url, e.secret, e.previous_secret, e.previous_secret_expires_at
+			from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id
+			where d.id in (select id from ranked where slot <= ? order by next_attempt_at limit ?)
+			    and d.status = 'PENDING' and d.next_attempt_at <= ?
+			for update of d skip locked
+			""";
+
+	private final JdbcTemplate jdbc;
+
+	DeliveryQueue(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Queues the event for the endpoint, unless it already is; returns whether it was.
+	 */
+	boolean enqueue(UUID endpointId, Envelope envelope, UUID orderId, String body) {
+		Instant now = Instant.now();
+		return this.jdbc
+			.update("insert into webhook_delivery (id, endpoint_id, event_id, event_type, order_id, event_time, body,"
+					+ " status, attempts, next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)"
+					+ " on conflict (endpoint_id, event_id) do nothing", UUID.randomUUID(), endpointId, envelope.id(),
+					envelope.type(), orderId, time(envelope.time()), body, time(now), time(now)) == 1;
+	}
+
+	/**
+	 * Claims up to {@code max} due deliveries and leases them until {@code leaseUntil}:
+	 * no instance claims them again before, unless the lease runs out (its holder died).
+	 */
+	List<ClaimedDelivery> claim(int max, int perEndpoint, Instant now, Instant leaseUntil) {
+		List<ClaimedDelivery> claimed = this.jdbc.query(CLAIM, DeliveryQueue::claimed, time(now), time(now),
+				perEndpoint, max, time(now));
+		if (!claimed.isEmpty()) {
+			UUID[] ids = claimed.stream().map(ClaimedDelivery::id).toArray(UUID[]::new);
+			this.jdbc.update("update webhook_delivery set next_attempt_at = ?, in_flight_until = ? where id = any(?)",
+					(ps) -> {
+						ps.setObject(1, time(leaseUntil));
+						ps.setObject(2, time(leaseUntil));
+						ps.setArray(3, ps.getConnection().createArrayOf("uuid", ids));
+					});
+		}
+		return claimed;
+	}
+
+	/** Locks the delivery and returns its attempts so far, or empty if it is gone. */
+	Optional<Integer> lock(UUID deliveryId) {
+		return this.jdbc
+			.query("select attempts from webhook_delivery where id = ? for update", (rs, row) -> rs.getInt(1),
+					deliveryId)
+			.stream()
+			.findFirst();
+	}
+
+	void logAttempt(UUID deliveryId, AttemptResult attempt) {
+		this.jdbc.update(
+				"insert into webhook_attempt (delivery_id, attempted_at, status_code, latency_ms, response_snippet,"
+						+ " error) values (?, ?, ?, ?, ?, ?)",
+				deliveryId, time(attempt.attemptedAt()), attempt.statusCode(), attempt.latencyMs(),
+				attempt.responseSnippet(), attempt.error());
+	}
+
+	/**
+	 * Ends an attempt: the delivery is {@code status}, due again at {@code nextAttemptAt}
+	 * if that is PENDING.
+	 */
+	void attempted(UUID deliveryId, DeliveryStatus status, Instant nextAttemptAt, Instant attemptedAt) {
+		this.jdbc.update(
+				"update webhook_delivery set status = ?, attempts = attempts + 1, next_attempt_at = ?,"
+						+ " in_flight_until = null, last_attempt_at = ? where id = ?",
+				status.name(), time(nextAttemptAt), time(attemptedAt), deliveryId);
+	}
+
+	/** Fails every pending delivery of the endpoint, in flight or not. */
+	int failPending(UUID endpointId) {
+		return this.jdbc
+			.update("update webhook_delivery set status = 'FAILED', next_attempt_at = null, in_flight_until = null"
+					+ " where endpoint_id = ? and status = 'PENDING'", endpointId);
+	}
+
+	/**
+	 * Makes the delivery due now, whatever its state, unless it is being sent right now.
+	 * Returns false if the endpoint has no such delivery.
+	 */
+	boolean retryNow(UUID endpointId, UUID deliveryId, Instant now) {
+		int updated = this.jdbc.update(
+				"update webhook_delivery set status = 'PENDING', next_attempt_at = ? where id = ? and endpoint_id = ?"
+						+ " and (in_flight_until is null or in_flight_until <= ?)",
+				time(now), deliveryId, endpointId, time(now));
+		return updated == 1 || Boolean.TRUE.equals(this.jdbc.queryForObject(
+				"select exists (select 1 from webhook_delivery where id = ? and endpoint_id = ?)", Boolean.class,
+				deliveryId, endpointId));
+	}
+
+	/** The endpoint's latest deliveries, newest first, each with its attempts. */
+	List<DeliveryRecord> latest(UUID endpointId, int limit) {
+		Map<UUID, DeliveryRecord> deliveries = new LinkedHashMap<>();
+		this.jdbc.query("select id, event_id, event_type, order_id, status, attempts, next_attempt_at, created_at,"
+				+ " last_attempt_at from webhook_delivery where endpoint_id = ?"
+				+ " order by created_at desc, id limit ?", (rs) -> {
+					DeliveryRecord delivery = new DeliveryRecord(rs.getObject("id", UUID.class),
+							rs.getObject("event_id", UUID.class), rs.getString("event_type"),
+							rs.getObject("order_id", UUID.class), DeliveryStatus.valueOf(rs.getString("status")),
+							rs.getInt("attempts"), instant(rs, "next_attempt_at"), instant(rs, "created_at"),
+							instant(rs, "last_attempt_at"), new ArrayList<>());
+					deliveries.put(delivery.id(), delivery);
+				}, endpointId, limit);
+		if (!deliveries.isEmpty()) {
+			attemptsOf(deliveries.keySet())
+				.forEach((attempt) -> deliveries.get(attempt.getKey()).attemptLog().add(attempt.getValue()));
+		}
+		return List.copyOf(deliveries.values());
+	}
+
+	private List<Map.Entry<UUID, AttemptResult>> attemptsOf(Collection<UUID> deliveryIds) {
+		UUID[] ids = deliveryIds.toArray(UUID[]::new);
+		return this.jdbc.query(
+				"select delivery_id, attempted_at, status_code, latency_ms, response_snippet, error"
+						+ " from webhook_attempt where delivery_id = any(?) order by attempted_at, id",
+				(ps) -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", ids)),
+				(rs, row) -> Map.entry(rs.getObject("delivery_id", UUID.class),
+						new AttemptResult(instant(rs, "attempted_at"), rs.getObject("status_code", Integer.class),
+								rs.getLong("latency_ms"), rs.getString("response_snippet"), rs.getString("error"),
+								null)));
+	}
+
+	private static ClaimedDelivery claimed(ResultSet rs, int row) throws SQLException {
+		return new ClaimedDelivery(rs.getObject("id", UUID.class), rs.getObject("endpoint_id", UUID.class),
+				rs.getString("url"), rs.getString("event_type"), rs.getObject("order_id", UUID.class),
+				instant(rs, "event_time"), rs.getString("body"), rs.getInt("attempts"), rs.getString("secret"),
+				rs.getString("previous_secret"), instant(rs, "previous_secret_expires_at"));
+	}
+
+	private static OffsetDateTime time(Instant instant) {
+		return (instant != null) ? instant.atOffset(ZoneOffset.UTC) : null;
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+		return (time != null) ? time.toInstant() : null;
+	}
+
+}

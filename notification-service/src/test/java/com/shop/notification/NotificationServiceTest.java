@@ -1,0 +1,50 @@
+package com.shop.notification;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.shop.testsupport.IntegrationTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The base of every integration test of notification-service: one application context for
+ * them all (they consume the same topic in the same group, so two contexts would split
+ * its partitions between them), with a GreenMail SMTP server, and webhook settings that
+ * allow receivers on loopback and retry within a second.
+ */
+@IntegrationTest
+// enough retries to bring the stopped SMTP server back before the record is dead-lettered
+@TestPropertySource(properties = { "shop.messaging.retry.max-retries=20", "shop.messaging.retry.max-interval=500ms",
+		"shop.webhooks.allowed-networks=127.0.0.0/8", "shop.webhooks.retry-schedule=200ms,200ms,1s",
+		"shop.webhooks.jitter=0", "shop.webhooks.poll-interval=500ms" })
+public abstract class NotificationServiceTest {
+
+	private static final int SMTP_PORT = freePort();
+
+	@RegisterExtension
+	protected static final GreenMailExtension smtp = new GreenMailExtension(
+			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void smtpServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> SMTP_PORT);
+	}
+
+	protected static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
