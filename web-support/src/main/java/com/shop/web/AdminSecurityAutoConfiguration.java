@@ -24,6 +24,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Who may do what, the same in every service. Operator actions (product upsert and
@@ -84,6 +85,16 @@ public class AdminSecurityAutoConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * Spring Security's firewall refuses requests with dangerous paths or header values
+	 * before anything else runs; say so as a problem, not an empty 400.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler() {
+		return (request, response, ex) -> problem(response, HttpStatus.BAD_REQUEST,
+				"The request was rejected: " + ex.getMessage());
 	}
 
 	private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

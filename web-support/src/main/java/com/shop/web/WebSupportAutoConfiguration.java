@@ -1,25 +1,33 @@
 package com.shop.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.tracing.Tracer;
+import org.apache.catalina.core.StandardHost;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.DefaultCorsProcessor;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 
 /**
  * Registers the shared problem handling, the request body bound and the trace id response
@@ -27,7 +35,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * own problem handler, which would shadow ours, is not registered.
  */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
-@Import(ProblemDetailsAdvice.class)
+@Import({ ProblemDetailsAdvice.class, ProblemErrorController.class })
 @EnableConfigurationProperties(RateLimitProperties.class)
 public class WebSupportAutoConfiguration {
 
@@ -52,6 +60,18 @@ public class WebSupportAutoConfiguration {
 				(connector) -> connector.setProperty("connectionTimeout", String.valueOf(timeout.toMillis())));
 	}
 
+	/**
+	 * Errors Tomcat answers itself are problem+json too (see {@link ProblemReportValve}).
+	 */
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+		return (factory) -> factory.addContextCustomizers((context) -> {
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(ProblemReportValve.class.getName());
+			}
+		});
+	}
+
 	/** After Spring Security's filters, so operators are known and not limited. */
 	@Bean
 	FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimitProperties limits) {
@@ -59,6 +79,14 @@ public class WebSupportAutoConfiguration {
 				new RateLimitFilter(limits));
 		registration.setOrder(0);
 		registration.setEnabled(limits.enabled());
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<UnreadableAcceptFilter> unreadableAcceptFilter() {
+		FilterRegistrationBean<UnreadableAcceptFilter> registration = new FilterRegistrationBean<>(
+				new UnreadableAcceptFilter());
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
 
@@ -74,11 +102,11 @@ public class WebSupportAutoConfiguration {
 	/**
 	 * Lets the store page, served by another service, call the public API from the
 	 * browser. Off unless origins are configured; only the storefront's methods and
-	 * headers. Spring Security's CORS filter picks this source up.
+	 * headers. Spring Security applies it (it looks for a filter of this name); a refused
+	 * cross-origin request is problem+json like every other refusal.
 	 */
 	@Bean
-	CorsConfigurationSource corsConfigurationSource(
-			@Value("${shop.web.cors.allowed-origins:}") List<String> allowedOrigins) {
+	CorsFilter corsFilter(@Value("${shop.web.cors.allowed-origins:}") List<String> allowedOrigins) {
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
 		if (!allowedOrigins.isEmpty()) {
 			CorsConfiguration storefront = new CorsConfiguration();
@@ -88,7 +116,28 @@ public class WebSupportAutoConfiguration {
 			storefront.setExposedHeaders(List.of("Location", "Retry-After", TraceIdResponseFilter.HEADER));
 			source.registerCorsConfiguration("/api/**", storefront);
 		}
-		return source;
+		CorsFilter filter = new CorsFilter(source);
+		filter.setCorsProcessor(new DefaultCorsProcessor() {
+			@Override
+			protected void rejectRequest(ServerHttpResponse response) throws IOException {
+				response.setStatusCode(HttpStatus.FORBIDDEN);
+				response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+				response.getBody()
+					.write(("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
+							+ "\"detail\":\"This origin may not call this API from a browser\"}")
+						.getBytes(StandardCharsets.UTF_8));
+				response.flush();
+			}
+		});
+		return filter;
+	}
+
+	/** Only inside Spring Security's chain, not a second time as a filter of its own. */
+	@Bean
+	FilterRegistrationBean<CorsFilter> corsFilterRegistration(CorsFilter corsFilter) {
+		FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(corsFilter);
+		registration.setEnabled(false);
+		return registration;
 	}
 
 }
