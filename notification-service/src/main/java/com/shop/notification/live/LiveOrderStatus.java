@@ -2,6 +2,7 @@ package com.shop.notification.live;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -47,6 +48,10 @@ class LiveOrderStatus implements DisposableBean {
 
 	private final AtomicInteger count = new AtomicInteger();
 
+	private final Map<UUID, OrderStatusUpdate> recent;
+
+	private long lastHeartbeatNanos = System.nanoTime();
+
 	private final LiveSettings settings;
 
 	private final ScheduledExecutorService scheduler;
@@ -58,6 +63,13 @@ class LiveOrderStatus implements DisposableBean {
 	LiveOrderStatus(LiveSettings settings, MeterRegistry meters) {
 		this.settings = settings;
 		this.meters = meters;
+		int recentOrders = settings.recentOrders();
+		this.recent = new LinkedHashMap<>(256, 0.75f, false) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<UUID, OrderStatusUpdate> eldest) {
+				return size() > recentOrders;
+			}
+		};
 		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "live-heartbeat");
 			thread.setDaemon(true);
@@ -81,6 +93,11 @@ class LiveOrderStatus implements DisposableBean {
 		return this.count.get();
 	}
 
+	/** Counted from the registry itself, to check {@link #sessions()}. */
+	int registered() {
+		return this.byOrder.values().stream().mapToInt(Set::size).sum();
+	}
+
 	int sessions(UUID orderId) {
 		Set<LiveSession> sessions = this.byOrder.get(orderId);
 		return (sessions != null) ? sessions.size() : 0;
@@ -89,25 +106,61 @@ class LiveOrderStatus implements DisposableBean {
 	/** Registers first, so that no update published from now on is missed. */
 	LiveSession register(WebSocketSession webSocket, UUID orderId) {
 		LiveSession session = new LiveSession(webSocket, orderId, this, this.settings.queueLimit());
-		this.byOrder.computeIfAbsent(orderId, (id) -> ConcurrentHashMap.newKeySet()).add(session);
+		// inside compute, so a concurrent removal of the order's last session cannot
+		// drop the set this one joins
+		this.byOrder.compute(orderId, (id, sessions) -> {
+			Set<LiveSession> joined = (sessions != null) ? sessions : ConcurrentHashMap.newKeySet();
+			joined.add(session);
+			return joined;
+		});
 		this.count.incrementAndGet();
 		return session;
 	}
 
+	/**
+	 * The latest update this instance saw for the order, if it changed recently. The live
+	 * path is usually ahead of the projection (which commits after the e-mail is out), so
+	 * a subscriber arriving in between gets this as well as the snapshot.
+	 */
+	OrderStatusUpdate recent(UUID orderId) {
+		synchronized (this.recent) {
+			return this.recent.get(orderId);
+		}
+	}
+
 	/** Sends the update to every subscriber of its order on this instance. */
 	void publish(OrderStatusUpdate update) {
+		OrderStatusUpdate next;
+		synchronized (this.recent) {
+			next = update.after(this.recent.get(update.orderId()));
+			if (next == null) {
+				// a redelivery or a late event: no subscriber needs it
+				return;
+			}
+			this.recent.put(update.orderId(), next);
+		}
 		Set<LiveSession> sessions = this.byOrder.get(update.orderId());
 		if (sessions == null) {
 			return;
 		}
 		for (LiveSession session : sessions) {
-			deliver(session, update);
+			deliver(session, next);
 		}
 	}
 
 	/** Sends the update to one subscriber, closing it if it cannot keep up. */
 	void deliver(LiveSession session, OrderStatusUpdate update) {
 		if (!session.offer(update)) {
+			close(session, "slow", TOO_SLOW);
+		}
+	}
+
+	/**
+	 * Sends the subscriber its snapshot, or nothing if there is none, and from then on
+	 * every update: those that arrived meanwhile were held, to be judged against it.
+	 */
+	void start(LiveSession session, OrderStatusUpdate snapshot) {
+		if (!session.start(snapshot)) {
 			close(session, "slow", TOO_SLOW);
 		}
 	}
@@ -180,16 +233,23 @@ class LiveOrderStatus implements DisposableBean {
 
 	private void heartbeat() {
 		long now = System.nanoTime();
-		long timeout = this.settings.heartbeatTimeout().toNanos();
+		// after a pause of this process (a long GC) nobody could have answered: ping
+		// only, and judge silence from the next tick on
+		boolean paused = now - this.lastHeartbeatNanos > 2 * this.settings.heartbeatInterval().toNanos();
+		this.lastHeartbeatNanos = now;
+		long timeout = paused ? Long.MAX_VALUE : this.settings.heartbeatTimeout().toNanos();
 		long sendTimeout = this.settings.sendTimeout().toNanos();
 		for (Set<LiveSession> sessions : this.byOrder.values()) {
 			for (LiveSession session : sessions) {
 				try {
-					if (session.silentNanos(now) > timeout) {
-						close(session, "dead", NO_HEARTBEAT);
-					}
-					else if (session.sendingNanos(now) > sendTimeout) {
+					// a connection with a message on its way is judged by the send
+					// timeout
+					long sending = session.sendingNanos(now);
+					if (sending > sendTimeout) {
 						close(session, "slow", TOO_SLOW);
+					}
+					else if (sending == 0 && session.silentNanos(now) > timeout) {
+						close(session, "dead", NO_HEARTBEAT);
 					}
 					else {
 						session.ping();

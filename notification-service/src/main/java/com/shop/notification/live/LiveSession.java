@@ -35,6 +35,14 @@ final class LiveSession {
 
 	private OrderStatusUpdate latest;
 
+	/**
+	 * Until the snapshot is sent, live updates are held (the newest only), so that one
+	 * older than the snapshot is never sent before it.
+	 */
+	private boolean started;
+
+	private OrderStatusUpdate held;
+
 	private boolean sending;
 
 	private long sendStartedNanos;
@@ -68,6 +76,11 @@ final class LiveSession {
 		String text;
 		synchronized (this) {
 			if (this.closed) {
+				return true;
+			}
+			if (!this.started) {
+				OrderStatusUpdate newer = update.after(this.held);
+				this.held = (newer != null) ? newer : this.held;
 				return true;
 			}
 			OrderStatusUpdate next = update.after(this.latest);
@@ -119,6 +132,20 @@ final class LiveSession {
 			this.sendStartedNanos = System.nanoTime();
 		}
 		send(next);
+	}
+
+	/**
+	 * Sends the snapshot (if any), then what was held back while it was read.
+	 * @return {@code false} when the queue is full
+	 */
+	boolean start(OrderStatusUpdate snapshot) {
+		OrderStatusUpdate held;
+		synchronized (this) {
+			this.started = true;
+			held = this.held;
+			this.held = null;
+		}
+		return (snapshot == null || offer(snapshot)) && (held == null || offer(held));
 	}
 
 	/** Any frame from the client, a pong included, shows it is alive. */

@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxSessions connections per instance; beyond, the handshake answers 503
  * @param snapshotRetry when an order is not in the projection yet at subscription, how
  * long to wait before reading it once more
+ * @param recentOrders how many recently changed orders this instance remembers the latest
+ * update of, for subscribers that arrive while the projection still lags behind
  * @param allowedOrigins origin patterns browsers may connect from; an order's status is
  * as public as {@code GET /api/orders/{id}}, its unguessable id is the secret
  */
@@ -26,6 +28,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record LiveSettings(@DefaultValue("20s") Duration heartbeatInterval, @DefaultValue("60s") Duration heartbeatTimeout,
 		@DefaultValue("5s") Duration sendTimeout, @DefaultValue("64") int queueLimit,
 		@DefaultValue("10000") int maxSessions, @DefaultValue("1s") Duration snapshotRetry,
-		@DefaultValue("*") List<String> allowedOrigins) {
+		@DefaultValue("10000") int recentOrders, @DefaultValue("*") List<String> allowedOrigins) {
 
 }

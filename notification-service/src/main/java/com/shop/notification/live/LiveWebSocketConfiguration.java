@@ -1,7 +1,11 @@
 package com.shop.notification.live;
 
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
@@ -37,13 +41,20 @@ class LiveWebSocketConfiguration implements WebSocketConfigurer {
 			.setAllowedOriginPatterns(this.settings.allowedOrigins().toArray(String[]::new));
 	}
 
+	/**
+	 * A factory bean is instantiated early, to learn its type, before the settings record
+	 * exists or placeholders resolve: hence the one setting it needs, bound by hand.
+	 */
 	@Bean
-	static ServletServerContainerFactoryBean webSocketContainer(LiveSettings settings) {
+	static ServletServerContainerFactoryBean webSocketContainer(Environment environment) {
+		Duration sendTimeout = Binder.get(environment)
+			.bind("shop.live.send-timeout", Duration.class)
+			.orElse(Duration.ofSeconds(5));
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
 		container.setMaxTextMessageBufferSize(INBOUND_BUFFER);
 		container.setMaxBinaryMessageBufferSize(INBOUND_BUFFER);
 		// the container itself fails a send that takes longer, and drops the connection
-		container.setAsyncSendTimeout(settings.sendTimeout().toMillis());
+		container.setAsyncSendTimeout(sendTimeout.toMillis());
 		// liveness is the heartbeat's job
 		container.setMaxSessionIdleTimeout(0L);
 		return container;

@@ -51,13 +51,22 @@ class OrderStatusSocket implements WebSocketHandler {
 		configure(webSocket);
 		LiveSession session = this.live.register(webSocket, orderId);
 		webSocket.getAttributes().put(SESSION, session);
-		if (!sendSnapshot(session)) {
-			this.live.later(() -> {
-				if (!sendSnapshot(session)) {
-					log.debug("Order {} is not known yet; waiting for its events", orderId);
-				}
-			});
+		OrderStatusUpdate snapshot = snapshot(orderId);
+		if (snapshot != null) {
+			this.live.start(session, snapshot);
+			return;
 		}
+		// not known yet: live updates flow at once, and the projection is read once more
+		this.live.start(session, null);
+		this.live.later(() -> {
+			OrderStatusUpdate later = snapshot(orderId);
+			if (later != null) {
+				this.live.deliver(session, later);
+			}
+			else {
+				log.debug("Order {} is not known yet; waiting for its events", orderId);
+			}
+		});
 	}
 
 	private void configure(WebSocketSession webSocket) {
@@ -69,11 +78,15 @@ class OrderStatusSocket implements WebSocketHandler {
 			.put("org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT", blockingTimeout);
 	}
 
-	private boolean sendSnapshot(LiveSession session) {
-		return this.projection.current(session.orderId()).map((current) -> {
-			this.live.deliver(session, current);
-			return true;
-		}).orElse(false);
+	/** The newer of the projection's state and the last update seen live, if any. */
+	private OrderStatusUpdate snapshot(UUID orderId) {
+		OrderStatusUpdate newest = this.projection.current(orderId).orElse(null);
+		OrderStatusUpdate recent = this.live.recent(orderId);
+		if (recent != null) {
+			OrderStatusUpdate newer = recent.after(newest);
+			newest = (newer != null) ? newer : newest;
+		}
+		return newest;
 	}
 
 	@Override
@@ -91,6 +104,7 @@ class OrderStatusSocket implements WebSocketHandler {
 
 	@Override
 	public void afterConnectionClosed(WebSocketSession webSocket, CloseStatus closeStatus) {
+		log.debug("Live-status connection {} closed: {}", webSocket.getId(), closeStatus);
 		LiveSession session = session(webSocket);
 		if (session != null) {
 			this.live.closed(session);

@@ -1,6 +1,7 @@
 package com.shop.notification.live;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -50,7 +51,11 @@ record OrderStatusUpdate(UUID orderId, OrderStatus status, String type, Instant 
 		else {
 			throw new IllegalArgumentException("not an order event: " + event);
 		}
-		return new OrderStatusUpdate(event.orderId(), status, envelope.type(), envelope.time(), reason);
+		// as precise as the projection stores it, so the snapshot and the live copy of
+		// one
+		// event compare equal
+		return new OrderStatusUpdate(event.orderId(), status, envelope.type(),
+				envelope.time().truncatedTo(ChronoUnit.MICROS), reason);
 	}
 
 	/**
