@@ -22,7 +22,9 @@ import org.springframework.test.context.TestPropertySource;
 // enough retries to bring the stopped SMTP server back before the record is dead-lettered
 @TestPropertySource(properties = { "shop.messaging.retry.max-retries=20", "shop.messaging.retry.max-interval=500ms",
 		"shop.webhooks.allowed-networks=127.0.0.0/8", "shop.webhooks.retry-schedule=200ms,200ms,1s",
-		"shop.webhooks.jitter=0", "shop.webhooks.poll-interval=500ms" })
+		"shop.webhooks.jitter=0", "shop.webhooks.poll-interval=500ms", "shop.live.heartbeat-interval=200ms",
+		"shop.live.heartbeat-timeout=2s", "shop.live.send-timeout=1s", "shop.live.queue-limit=64",
+		"shop.live.snapshot-retry=200ms" })
 public abstract class NotificationServiceTest {
 
 	private static final int SMTP_PORT = freePort();
