@@ -13,6 +13,9 @@ import java.nio.file.Path;
  * user, {@code controller}: SCRAM cannot work there (its credentials live in the metadata
  * that the controller serves), and a PLAINTEXT controller listener would make every local
  * process that connects to it an anonymous super user, able to grant itself anything.
+ * Topics are created only by their writers, never automatically: a consumer that starts
+ * before the writer created its topic waits for it instead of being refused (it may not
+ * create it) or creating it with the wrong settings.
  */
 final class BrokerConfig {
 
@@ -42,7 +45,7 @@ final class BrokerConfig {
 						+ KafkaUsers.plainLogin(KafkaUsers.CONTROLLER, controllerPassword) + " user_"
 						+ KafkaUsers.CONTROLLER + "=\"" + controllerPassword + "\";",
 				"authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
-				"allow.everyone.if.no.acl.found=false",
+				"allow.everyone.if.no.acl.found=false", "auto.create.topics.enable=false",
 				"super.users=User:" + KafkaUsers.ADMIN + ";User:" + KafkaUsers.CONTROLLER,
 				"log.dirs=" + logDir.toAbsolutePath(), "num.partitions=3", "default.replication.factor=1",
 				"offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1",

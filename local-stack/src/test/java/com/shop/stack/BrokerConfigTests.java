@@ -56,6 +56,7 @@ class BrokerConfigTests {
 			.containsEntry("listener.name.controller.sasl.enabled.mechanisms", "PLAIN")
 			.containsEntry("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
 			.containsEntry("allow.everyone.if.no.acl.found", "false")
+			.containsEntry("auto.create.topics.enable", "false")
 			.containsEntry("super.users", "User:admin;User:controller");
 		assertThat(config.getProperty("listener.name.controller.plain.sasl.jaas.config"))
 			.contains("username=\"controller\"", "user_controller=\"" + users.password("controller") + "\"");
