@@ -28,6 +28,7 @@ final class BrokerAccess {
 	static void grant(KafkaUsers users) throws StackException {
 		Map<String, Object> config = new java.util.HashMap<>(users.clientSettings(KafkaUsers.ADMIN));
 		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BrokerConfig.BOOTSTRAP);
+		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
 		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
 		try (Admin admin = Admin.create(config)) {
 			List<UserScramCredentialAlteration> logins = ServiceSpec.ALL.stream()
