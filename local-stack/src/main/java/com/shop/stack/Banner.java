@@ -12,7 +12,7 @@ final class Banner {
 	}
 
 	static String render(List<ServiceSpec> services, List<String> missing, DatabaseSettings database,
-			String mailViewerUrl, String logDir, String startup) {
+			String mailViewerUrl, String logDir, String adminLogin, String startup) {
 		StringBuilder text = new StringBuilder("\n");
 		line(text, "=".repeat(78));
 		line(text, "  Shop local stack is up (started in " + startup + ")");
@@ -23,7 +23,11 @@ final class Banner {
 		for (String name : missing) {
 			line(text, String.format("  %-21s NOT STARTED: no jar, build it with ./stack up", name));
 		}
-		line(text, String.format("  %-21s %s", "Kafka bootstrap", BrokerConfig.BOOTSTRAP));
+		line(text, String.format("  %-21s %s   (SASL/SCRAM, ACLs per service)", "Kafka bootstrap",
+				BrokerConfig.BOOTSTRAP));
+		line(text, String.format("  %-21s %s   (./stack kafka|topics|tail|trace|dlt use it;", "Kafka admin login",
+				adminLogin));
+		line(text, String.format("  %-21s %s", "", "other clients: --command-config " + adminLogin + ")"));
 		line(text, String.format("  %-21s %s   (user %s)", "PostgreSQL", database.jdbcUrl("<service>_service"),
 				database.username()));
 		line(text, String.format("  %-21s %s   (SMTP localhost:%d)", "Mail viewer", mailViewerUrl, MailSink.SMTP_PORT));

@@ -31,27 +31,41 @@ final class BrokerConnection implements AutoCloseable {
 
 	private final Admin admin;
 
-	private BrokerConnection(String bootstrapServers, Duration timeout, Admin admin) {
+	private final Map<String, String> login;
+
+	private BrokerConnection(String bootstrapServers, Duration timeout, Map<String, String> login, Admin admin) {
 		this.bootstrapServers = bootstrapServers;
 		this.timeout = timeout;
+		this.login = login;
 		this.admin = admin;
 	}
 
-	/** Connects, failing within about {@code timeout} when no broker answers. */
+	/**
+	 * Connects as the stack's admin ({@link AdminLogin}), failing within about
+	 * {@code timeout} when no broker answers.
+	 */
 	static BrokerConnection connect(String bootstrapServers, Duration timeout) throws BrokerException {
+		return connect(bootstrapServers, timeout, AdminLogin.settings());
+	}
+
+	/** Connects with these SASL settings (none for a broker without authentication). */
+	static BrokerConnection connect(String bootstrapServers, Duration timeout, Map<String, String> login)
+			throws BrokerException {
 		Admin admin;
+		Map<String, Object> config = new HashMap<>(login);
+		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		config.put(AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID);
+		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
 		try {
-			admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-					AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-					(int) timeout.toMillis(), AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-					(int) timeout.toMillis()));
+			admin = Admin.create(config);
 		}
 		catch (KafkaException ex) {
 			// an address that does not resolve fails here already
 			throw new BrokerException("Cannot use Kafka at " + bootstrapServers + ": "
 					+ ((ex.getCause() != null) ? ex.getCause().getMessage() : ex.getMessage()));
 		}
-		BrokerConnection connection = new BrokerConnection(bootstrapServers, timeout, admin);
+		BrokerConnection connection = new BrokerConnection(bootstrapServers, timeout, Map.copyOf(login), admin);
 		try {
 			connection.answer(admin.describeCluster().nodes());
 			return connection;
@@ -88,7 +102,7 @@ final class BrokerConnection implements AutoCloseable {
 
 	/** Settings for other clients of the same broker. */
 	Map<String, Object> clientConfig() {
-		Map<String, Object> config = new HashMap<>();
+		Map<String, Object> config = new HashMap<>(this.login);
 		config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
 		config.put(CommonClientConfigs.CLIENT_ID_CONFIG, CLIENT_ID);
 		config.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, (int) this.timeout.toMillis());
@@ -135,6 +149,10 @@ final class BrokerConnection implements AutoCloseable {
 		Throwable cause = (ex instanceof ExecutionException && ex.getCause() != null) ? ex.getCause() : ex;
 		if (cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException) {
 			return unreachable();
+		}
+		if (cause instanceof org.apache.kafka.common.errors.AuthenticationException) {
+			return new BrokerException("Kafka at " + this.bootstrapServers + " refused the login: " + cause.getMessage()
+					+ " (the login comes from " + AdminLogin.VARIABLE + " or .stack/secrets/admin-client.properties)");
 		}
 		return new BrokerException("Kafka at " + this.bootstrapServers + " failed: " + cause.getMessage());
 	}

@@ -6,6 +6,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -15,11 +16,13 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 
 /**
  * A real single-node Kafka broker (KRaft, broker and controller in one JVM) running as a
  * child process from the Apache Kafka jars. Its log directory {@code .stack/kafka} is
- * formatted once, on the first start, and kept afterwards.
+ * formatted once, on the first start, and kept afterwards. Clients log in (see
+ * {@link BrokerConfig}).
  */
 final class KafkaBroker implements Component {
 
@@ -31,13 +34,25 @@ final class KafkaBroker implements Component {
 		this.process = process;
 	}
 
-	/** Starts the broker process; {@link #awaitReady} then waits until it answers. */
-	static KafkaBroker launch(StackLayout layout) throws StackException {
-		Path config = layout.data().resolve("kafka-server.properties");
+	/**
+	 * Starts the broker process; {@link #awaitReady} then waits until it answers. A new
+	 * storage is formatted with the admin's SCRAM credentials, the one login that must
+	 * exist before the broker can be asked to create the others.
+	 */
+	static KafkaBroker launch(StackLayout layout, KafkaUsers users) throws StackException {
+		Path config = layout.kafkaConfig();
+		boolean formatted = Files.exists(layout.kafka().resolve("meta.properties"));
+		if (formatted && users.created()) {
+			throw new StackException("The Kafka storage in " + layout.relative(layout.kafka())
+					+ " was formatted without the broker's users (before the stack had broker ACLs, or "
+					+ layout.relative(layout.secrets()) + " was deleted since), so nobody could log in to it."
+					+ " Remove it and start again: rm -rf " + layout.relative(layout.kafka())
+					+ " (loses the topics, keeps the databases), or rm -rf .stack to reset everything.");
+		}
 		try {
-			Files.writeString(config, BrokerConfig.render(layout.kafka()));
-			if (!Files.exists(layout.kafka().resolve("meta.properties"))) {
-				format(layout, config);
+			Files.writeString(config, BrokerConfig.render(layout.kafka(), users));
+			if (!formatted) {
+				format(layout, config, users);
 			}
 			ChildProcess process = ChildProcess.start("kafka",
 					JavaCommand.of(List.of("-Xmx512m", "-Xms256m", "-Dstack.log.level=INFO", "-cp",
@@ -50,10 +65,11 @@ final class KafkaBroker implements Component {
 		}
 	}
 
-	private static void format(StackLayout layout, Path config) throws IOException, StackException {
+	private static void format(StackLayout layout, Path config, KafkaUsers users) throws IOException, StackException {
 		ChildProcess format = ChildProcess.start("kafka-storage-format",
 				JavaCommand.of(List.of("-Xmx256m", "-cp", JavaCommand.classpath(), "kafka.tools.StorageTool", "format",
-						"-t", Uuid.randomUuid().toString(), "-c", config.toString())),
+						"-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--add-scram",
+						users.storageCredential(KafkaUsers.ADMIN))),
 				Map.of(), layout.root(), layout.log("kafka-storage-format"));
 		try {
 			if (!format.waitFor(Duration.ofSeconds(60)) || format.exitCode() != 0) {
@@ -67,14 +83,14 @@ final class KafkaBroker implements Component {
 		}
 	}
 
-	void awaitReady(StackLayout layout) throws StackException {
+	void awaitReady(StackLayout layout, KafkaUsers users) throws StackException {
 		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!this.process.isAlive()) {
 				throw new StackException(this.process
 					.failure("Kafka exited during start-up (exit code " + this.process.exitCode() + ")", layout));
 			}
-			if (acceptsConnections() && answers()) {
+			if (acceptsConnections() && answers(users, layout)) {
 				return;
 			}
 			Pause.briefly();
@@ -93,13 +109,26 @@ final class KafkaBroker implements Component {
 		}
 	}
 
-	private static boolean answers() {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BrokerConfig.BOOTSTRAP,
-				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-				5000))) {
+	private boolean answers(KafkaUsers users, StackLayout layout) throws StackException {
+		Map<String, Object> config = new HashMap<>(users.clientSettings(KafkaUsers.ADMIN));
+		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, BrokerConfig.BOOTSTRAP);
+		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+		try (Admin admin = Admin.create(config)) {
 			return !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty();
 		}
-		catch (ExecutionException | TimeoutException ex) {
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof SaslAuthenticationException) {
+				throw new StackException(this.process.failure(
+						"Kafka refuses the admin password of " + layout.relative(layout.kafkaUsers()) + " ("
+								+ ex.getCause().getMessage()
+								+ "); the storage was formatted with other users. Remove it and start again: rm -rf "
+								+ layout.relative(layout.kafka()) + " (loses the topics, keeps the databases)",
+						layout));
+			}
+			return false;
+		}
+		catch (TimeoutException ex) {
 			return false;
 		}
 		catch (InterruptedException ex) {

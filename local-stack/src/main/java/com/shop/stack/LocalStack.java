@@ -83,7 +83,8 @@ public final class LocalStack {
 
 		// The broker's JVM boots while PostgreSQL starts; it is added to the stack after
 		// PostgreSQL and the mail sink so that it stops before them.
-		KafkaBroker kafka = KafkaBroker.launch(this.layout);
+		KafkaUsers users = kafkaUsers();
+		KafkaBroker kafka = KafkaBroker.launch(this.layout, users);
 		Postgres postgres = this.stack.add(Postgres.start(this.database, this.layout));
 		Console.say("PostgreSQL ready (" + postgres.description() + ") at " + this.database.baseUrl() + " after "
 				+ Elapsed.since(start));
@@ -91,20 +92,40 @@ public final class LocalStack {
 		MailSink mail = this.stack.add(startMailSink());
 		Console.say("SMTP sink on localhost:" + mail.smtpPort() + ", mail viewer on " + mail.viewerUrl());
 
-		this.stack.add(kafka).awaitReady(this.layout);
-		Console.say("Kafka ready on " + BrokerConfig.BOOTSTRAP + " after " + Elapsed.since(start));
+		this.stack.add(kafka).awaitReady(this.layout, users);
+		BrokerAccess.grant(users);
+		Console.say("Kafka ready on " + BrokerConfig.BOOTSTRAP + " (SASL/SCRAM, one user and its ACLs per service)"
+				+ " after " + Elapsed.since(start));
 
 		Console.say("Starting " + services.stream().map(ServiceSpec::name).toList() + " (logs in "
 				+ this.layout.relative(this.layout.logs()) + ")...");
-		Services running = this.stack.add(Services.launch(services, this.layout, this.database, mail.smtpPort(),
+		Services running = this.stack.add(Services.launch(services, this.layout, this.database, users, mail.smtpPort(),
 				serviceOptions(), ClassDataSharing.enabled(System.getenv())));
 		running.awaitHealthy(HEALTH_TIMEOUT, start);
 
 		this.stack.startupFinished();
 		System.out.print(Banner.render(services, missing, this.database, mail.viewerUrl(),
-				this.layout.relative(this.layout.logs()) + "/", Elapsed.since(start)));
+				this.layout.relative(this.layout.logs()) + "/",
+				this.layout.relative(this.layout.adminClientProperties()), Elapsed.since(start)));
 		watch(kafka.process());
 		running.processes().forEach(this::watch);
+	}
+
+	/**
+	 * The broker's users, created on the first start, and the admin's login for the Kafka
+	 * CLI tools.
+	 */
+	private KafkaUsers kafkaUsers() throws StackException {
+		try {
+			KafkaUsers users = KafkaUsers.loadOrCreate(this.layout.kafkaUsers(),
+					ServiceSpec.ALL.stream().map(ServiceSpec::name).toList());
+			users.writeClientProperties(this.layout.adminClientProperties(), KafkaUsers.ADMIN);
+			return users;
+		}
+		catch (IOException ex) {
+			throw new StackException("Cannot keep the Kafka users in " + this.layout.relative(this.layout.secrets()),
+					ex);
+		}
 	}
 
 	/** The services whose jar exists; the others are named in {@code missing}. */

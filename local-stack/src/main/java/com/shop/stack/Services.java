@@ -37,8 +37,9 @@ final class Services implements Component {
 		this.layout = layout;
 	}
 
-	static Services launch(List<ServiceSpec> specs, StackLayout layout, DatabaseSettings database, int smtpPort,
-			List<String> javaOptions, boolean classDataSharing) throws StackException {
+	static Services launch(List<ServiceSpec> specs, StackLayout layout, DatabaseSettings database,
+			KafkaUsers kafkaUsers, int smtpPort, List<String> javaOptions, boolean classDataSharing)
+			throws StackException {
 		Map<ServiceSpec, List<String>> commands = new LinkedHashMap<>();
 		ClassDataSharing cds = new ClassDataSharing(layout, javaOptions);
 		try {
@@ -68,8 +69,9 @@ final class Services implements Component {
 			try {
 				processes.put(spec,
 						ChildProcess.start(spec.name(), commands.get(spec),
-								spec.environment(database, BrokerConfig.BOOTSTRAP, smtpPort), layout.root(),
-								layout.log(spec.name())));
+								spec.environment(database, BrokerConfig.BOOTSTRAP,
+										kafkaUsers.clientSettings(spec.name()), smtpPort),
+								layout.root(), layout.log(spec.name())));
 			}
 			catch (IOException ex) {
 				services.stop();

@@ -28,6 +28,25 @@ record StackLayout(Path root) {
 		return data().resolve("kafka");
 	}
 
+	/** Passwords and the files that hold them; readable by the owner only. */
+	Path secrets() {
+		return data().resolve("secrets");
+	}
+
+	Path kafkaUsers() {
+		return secrets().resolve("kafka-users.properties");
+	}
+
+	/** The admin's login for the Kafka CLI tools ({@code --command-config}). */
+	Path adminClientProperties() {
+		return secrets().resolve("admin-client.properties");
+	}
+
+	/** The broker's configuration: it holds its own and the controller's password. */
+	Path kafkaConfig() {
+		return secrets().resolve("kafka-server.properties");
+	}
+
 	Path logs() {
 		return data().resolve("logs");
 	}

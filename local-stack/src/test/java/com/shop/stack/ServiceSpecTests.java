@@ -19,15 +19,22 @@ class ServiceSpecTests {
 
 	@Test
 	void pointsAServiceAtItsOwnDatabaseTheBrokerAndTheMailSink() {
-		ServiceSpec notifications = new ServiceSpec("notification-service", 8083);
+		ServiceSpec notifications = ServiceSpec.named("notification-service");
 
-		Map<String, String> env = notifications.environment(DatabaseSettings.from(Map.of()), "localhost:9092", 3025);
+		Map<String, String> env = notifications
+			.environment(
+					DatabaseSettings.from(Map.of()), "localhost:9092", Map.of("security.protocol", "SASL_PLAINTEXT",
+							"sasl.mechanism", "SCRAM-SHA-512", "sasl.jaas.config", "login as notification-service"),
+					3025);
 
 		assertThat(env).containsEntry("SERVER_PORT", "8083")
 			.containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:15432/notification_service")
 			.containsEntry("SPRING_DATASOURCE_USERNAME", "postgres")
 			.containsEntry("SPRING_DATASOURCE_PASSWORD", "postgres")
 			.containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "localhost:9092")
+			.containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+			.containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512")
+			.containsEntry("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "login as notification-service")
 			.containsEntry("SPRING_MAIL_HOST", "localhost")
 			.containsEntry("SPRING_MAIL_PORT", "3025");
 		assertThat(notifications.healthUrl()).isEqualTo("http://localhost:8083/actuator/health");

@@ -7,8 +7,6 @@ import java.util.Map;
 import com.shop.events.Envelope;
 import com.shop.events.EventType;
 import com.shop.events.Topics;
-import com.shop.testsupport.TestEvents;
-import com.shop.testsupport.TopicRecorder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,10 +44,8 @@ class FaultToleranceSystemTest {
 	static void start() {
 		system = RunningSystem.get();
 		shop = new Shop(system);
-		topics = TopicRecorder.record(system.kafka.bootstrapServers(),
-				List.of(Topics.ORDERS, Topics.INVENTORY, Topics.PAYMENTS));
-		deadLetters = TopicRecorder.record(system.kafka.bootstrapServers(),
-				CONSUMED.stream().map(Topics::deadLetter).toList());
+		topics = TopicRecorder.record(system.kafka.admin(), List.of(Topics.ORDERS, Topics.INVENTORY, Topics.PAYMENTS));
+		deadLetters = TopicRecorder.record(system.kafka.admin(), CONSUMED.stream().map(Topics::deadLetter).toList());
 	}
 
 	@AfterAll
@@ -132,7 +128,7 @@ class FaultToleranceSystemTest {
 	@Test
 	void everyRecordOfTheOrdersTopicDeliveredTwice() throws Exception {
 		underFault("every record of 'orders' delivered twice", true, (stream) -> {
-			try (TestEvents events = new TestEvents(system.kafka.bootstrapServers())) {
+			try (TestEvents events = new TestEvents(system.kafka.admin())) {
 				List<String> placed = stream.acknowledged();
 				for (ConsumerRecord<String, byte[]> record : topics
 					.records((r) -> r.topic().equals(Topics.ORDERS) && placed.contains(r.key()))) {
@@ -146,7 +142,7 @@ class FaultToleranceSystemTest {
 	void malformedRecordsAreDeadLetteredAndTheOrdersBehindThemSettle() throws Exception {
 		underFault("malformed records on every consumed topic", false, (stream) -> {
 			String key = stream.acknowledged().get(0);
-			try (TestEvents events = new TestEvents(system.kafka.bootstrapServers())) {
+			try (TestEvents events = new TestEvents(system.kafka.admin())) {
 				for (String topic : CONSUMED) {
 					EventType type = EventType.values()[0];
 					for (EventType candidate : EventType.values()) {

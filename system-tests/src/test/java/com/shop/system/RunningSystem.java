@@ -19,7 +19,8 @@ import com.shop.testsupport.TestAdmin;
  * its own process, PostgreSQL (inventory-service on a server of its own, so one service's
  * database can be restarted), an SMTP server that keeps what it receives, and the four
  * services as separate processes. Every part can be stopped and started again by a fault
- * test.
+ * test. The broker takes only logged-in clients: each service gets its own login, the
+ * tests log in as admin ({@link KafkaProcess#admin()}).
  */
 final class RunningSystem {
 
@@ -32,6 +33,8 @@ final class RunningSystem {
 	private static RunningSystem instance;
 
 	final KafkaProcess kafka;
+
+	private final BrokerLogins logins;
 
 	final PostgresServer inventoryDatabase;
 
@@ -47,7 +50,8 @@ final class RunningSystem {
 
 	private RunningSystem(Path root) {
 		Path run = root.resolve("system-tests").resolve("target").resolve("run-" + System.currentTimeMillis());
-		this.kafka = new KafkaProcess(run.resolve("kafka"), freePort(), freePort());
+		this.logins = new BrokerLogins(root);
+		this.kafka = new KafkaProcess(run.resolve("kafka"), freePort(), freePort(), this.logins);
 		this.kafka.start();
 		this.inventoryDatabase = new PostgresServer(run.resolve("inventory-postgres"), freePort());
 		this.inventoryDatabase.start();
@@ -111,6 +115,8 @@ final class RunningSystem {
 		environment.put("SPRING_DATASOURCE_USERNAME", database.username());
 		environment.put("SPRING_DATASOURCE_PASSWORD", database.password());
 		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
+		// each service logs in as itself and may write only its own topics
+		environment.putAll(this.logins.environment(name));
 		environment.put("SPRING_MAIL_HOST", "localhost");
 		environment.put("SPRING_MAIL_PORT", String.valueOf(this.mail.getSmtp().getPort()));
 		environment.put("SHOP_SECURITY_ADMIN_PASSWORD", TestAdmin.PASSWORD);

@@ -22,10 +22,18 @@ class ComposeFileTest {
 	/**
 	 * Keys no application.yml names but every service reads: Spring Boot's OTLP trace
 	 * exporter, on every service's classpath through the messaging module, is switched on
-	 * by its endpoint.
+	 * by its endpoint; Boot's Kafka client settings carry the service's broker login.
 	 */
-	private static final List<String> BOOT_KEYS_EVERY_SERVICE_READS = List
-		.of("management.opentelemetry.tracing.export.otlp.endpoint");
+	private static final List<String> BOOT_KEYS_EVERY_SERVICE_READS = List.of(
+			"management.opentelemetry.tracing.export.otlp.endpoint", "spring.kafka.security.protocol",
+			"spring.kafka.properties.sasl.mechanism", "spring.kafka.properties.sasl.jaas.config");
+
+	private static final String ONE_SHOT = "service_completed_successfully";
+
+	private static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{(\\w+):\\?[^}]*}");
+
+	private static final Pattern PRINCIPAL_SCRIPT_LINE = Pattern
+		.compile("(?m)^service (\\S+) \"\\$\\{\\w+:\\?}\" \"([^\"]*)\" \"([^\"]*)\"");
 
 	private static final String DOCKERFILE = "docker/service.Dockerfile";
 
@@ -100,6 +108,9 @@ class ComposeFileTest {
 	@Test
 	void everyContainerHasAHealthCheck() {
 		for (Map.Entry<String, JsonNode> container : this.services.properties()) {
+			if (oneShot(container.getKey())) {
+				continue;
+			}
 			assertThat(container.getValue().path("healthcheck").path("test").isMissingNode()).as(container.getKey())
 				.isFalse();
 		}
@@ -117,12 +128,94 @@ class ComposeFileTest {
 		}
 		for (Map.Entry<String, JsonNode> container : this.services.properties()) {
 			for (Map.Entry<String, JsonNode> dependency : container.getValue().path("depends_on").properties()) {
+				if (oneShot(dependency.getKey())) {
+					assertThat(this.services.path(dependency.getKey()).path("restart").asString()).isEqualTo("no");
+					continue;
+				}
 				assertThat(dependency.getValue().path("condition").asString())
 					.as("%s depends on %s", container.getKey(), dependency.getKey())
 					.isEqualTo("service_healthy");
 				assertThat(this.services.path(dependency.getKey()).has("healthcheck")).isTrue();
 			}
 		}
+	}
+
+	@Test
+	void everyServiceLogsInToTheBrokerAsItselfOnceItsLoginExists() {
+		for (String service : ContractFiles.SERVICES) {
+			assertThat(setting(service, "spring.kafka.security.protocol")).as(service).isEqualTo("SASL_PLAINTEXT");
+			assertThat(setting(service, "spring.kafka.properties.sasl.mechanism")).as(service)
+				.isEqualTo("SCRAM-SHA-512");
+			String variable = service.replace('-', '_').toUpperCase(java.util.Locale.ROOT) + "_KAFKA_PASSWORD";
+			assertThat(setting(service, "spring.kafka.properties.sasl.jaas.config")).as(service)
+				.startsWith("org.apache.kafka.common.security.scram.ScramLoginModule required")
+				.contains("username=\"" + service + "\"", "password=\"${" + variable + ":?");
+			assertThat(this.services.path(service).path("depends_on").path("kafka-init").path("condition").asString())
+				.as(service)
+				.isEqualTo(ONE_SHOT);
+		}
+	}
+
+	@Test
+	void brokerLetsOnlyLoggedInClientsInAndAllowsOnlyWhatAnAclGrants() {
+		Map<String, String> kafka = environment("kafka");
+		assertThat(kafka)
+			.containsEntry("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+			.containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
+			.containsEntry("KAFKA_SUPER_USERS", "User:admin;User:controller")
+			.containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
+			.containsEntry("KAFKA_SASL_ENABLED_MECHANISMS", "SCRAM-SHA-512");
+		assertThat(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(","))
+			.allSatisfy((listener) -> assertThat(listener).endsWith(":SASL_PLAINTEXT"));
+		Map<String, String> ui = environment("kafka-ui");
+		assertThat(ui).containsEntry("KAFKA_CLUSTERS_0_PROPERTIES_SECURITY_PROTOCOL", "SASL_PLAINTEXT");
+		assertThat(ui.get("KAFKA_CLUSTERS_0_PROPERTIES_SASL_JAAS_CONFIG")).contains("username=\"admin\"");
+	}
+
+	@Test
+	void kafkaInitGrantsEachServiceItsOwnTopicsAndWhatItConsumes() {
+		assertThat(strings(this.services.path("kafka-init").path("volumes")))
+			.contains("./docker/kafka/create-principals.sh:/create-principals.sh:ro");
+		Matcher line = PRINCIPAL_SCRIPT_LINE
+			.matcher(ContractFiles.read(ContractFiles.file("docker/kafka/create-principals.sh")));
+		Map<String, List<String>> granted = new LinkedHashMap<>();
+		while (line.find()) {
+			granted.put(line.group(1), List.of(line.group(2), line.group(3)));
+		}
+		assertThat(granted.keySet()).containsExactlyInAnyOrderElementsOf(ContractFiles.SERVICES);
+		for (String service : ContractFiles.SERVICES) {
+			assertThat(words(granted.get(service).get(0))).as("%s writes", service)
+				.isEqualTo(ContractFiles.listProperty(service, "shop.messaging.owned-topics"));
+			assertThat(words(granted.get(service).get(1))).as("%s reads", service)
+				.isEqualTo(ContractFiles.listProperty(service, "shop.messaging.consumed-topics"));
+		}
+	}
+
+	@Test
+	void everyPasswordTheComposeFileNeedsIsInTheEnvExample() {
+		String example = ContractFiles.read(ContractFiles.file(".env.example"));
+		Matcher variable = REQUIRED_VARIABLE.matcher(ContractFiles.read(ContractFiles.file("docker-compose.yml")));
+		List<String> needed = new ArrayList<>();
+		while (variable.find()) {
+			needed.add(variable.group(1));
+		}
+		assertThat(needed).contains("KAFKA_ADMIN_PASSWORD", "KAFKA_CONTROLLER_PASSWORD",
+				"ORDER_SERVICE_KAFKA_PASSWORD");
+		assertThat(needed).allSatisfy((name) -> assertThat(example).containsPattern("(?m)^" + name + "=\\S+$"));
+	}
+
+	/** A container that runs once, which others wait to complete. */
+	private boolean oneShot(String name) {
+		for (Map.Entry<String, JsonNode> container : this.services.properties()) {
+			if (ONE_SHOT.equals(container.getValue().path("depends_on").path(name).path("condition").asString())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static java.util.Set<String> words(String text) {
+		return new java.util.TreeSet<>(List.of(text.trim().split("\\s+")));
 	}
 
 	@Test
