@@ -42,30 +42,46 @@ record BenchOptions(int rate, Duration duration, Duration warmup, int placementR
 
 	}
 
-	/** Rates from {@code start} to {@code end} (inclusive) in steps of {@code step}. */
-	record Ramp(int start, int end, int step) {
+	/**
+	 * Rates from {@code start} up to {@code end}: adding {@code step} each time, or
+	 * multiplying by {@code factor} when it is above 1 (written {@code xFACTOR}).
+	 */
+	record Ramp(int start, int end, int step, double factor) {
 
 		Ramp {
-			if (start <= 0 || end < start || step <= 0) {
-				throw new IllegalArgumentException("a ramp is START:END:STEP with 0 < START <= END and STEP > 0");
+			if (start <= 0 || end < start || (step <= 0 && factor <= 1)) {
+				throw new IllegalArgumentException(
+						"a ramp is START:END:STEP or START:END:xFACTOR with 0 < START <= END, STEP > 0, FACTOR > 1");
 			}
 		}
 
 		static Ramp parse(String text) {
 			String[] parts = text.split(":");
 			if (parts.length != 3) {
-				throw new IllegalArgumentException("a ramp is START:END:STEP, e.g. 250:3000:250");
+				throw new IllegalArgumentException("a ramp is START:END:STEP or START:END:xFACTOR, e.g. 50:4000:x1.5");
 			}
-			return new Ramp(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()),
-					Integer.parseInt(parts[2].trim()));
+			int start = Integer.parseInt(parts[0].trim());
+			int end = Integer.parseInt(parts[1].trim());
+			String step = parts[2].trim();
+			if (step.startsWith("x")) {
+				return new Ramp(start, end, 0, Double.parseDouble(step.substring(1)));
+			}
+			return new Ramp(start, end, Integer.parseInt(step), 0);
 		}
 
 		List<Integer> rates() {
 			List<Integer> rates = new ArrayList<>();
-			for (int rate = this.start; rate <= this.end; rate += this.step) {
-				rates.add(rate);
+			double rate = this.start;
+			while (Math.round(rate) <= this.end) {
+				rates.add((int) Math.round(rate));
+				rate = (this.factor > 1) ? rate * this.factor : rate + this.step;
 			}
 			return rates;
+		}
+
+		@Override
+		public String toString() {
+			return this.start + ":" + this.end + ":" + ((this.factor > 1) ? "x" + this.factor : this.step);
 		}
 
 	}
@@ -77,7 +93,8 @@ record BenchOptions(int rate, Duration duration, Duration warmup, int placementR
 			  --warmup D            warm-up before each fixed-rate run (default 15s)
 			  --placement-rate N    placement run at N orders/s (default 2000; 0 skips it)
 			  --placement-duration D  (default 30s)
-			  --ramp S:E:STEP       ramp rates to find the maximum sustainable rate (default 250:4000:250)
+			  --ramp S:E:STEP       ramp rates to find the maximum sustainable rate; STEP is added, or
+			                        xF multiplies (default 50:4000:x1.5: 50, 75, 113, 169, ...)
 			  --step-duration D     measured time of each ramp step (default 10s)
 			  --p99-bound D         placement p99 a sustainable rate stays under (default 100ms)
 			  --only P,...          run only these phases: baselines, e2e, placement, ramp
@@ -98,7 +115,7 @@ record BenchOptions(int rate, Duration duration, Duration warmup, int placementR
 		Duration warmup = Duration.ofSeconds(15);
 		int placementRate = 2000;
 		Duration placementDuration = Duration.ofSeconds(30);
-		Ramp ramp = new Ramp(250, 4000, 250);
+		Ramp ramp = new Ramp(50, 4000, 0, 1.5);
 		Duration stepDuration = Duration.ofSeconds(10);
 		Duration bound = Duration.ofMillis(100);
 		Set<Phase> phases = EnumSet.allOf(Phase.class);

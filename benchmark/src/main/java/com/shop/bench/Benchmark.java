@@ -99,11 +99,6 @@ public final class Benchmark {
 				String runId = Long.toString(System.currentTimeMillis(), 36);
 				OrderMix mix = new OrderMix(catalog.skus(), BenchCatalog.OUT_OF_STOCK_SKU, 0.05, 0.05, 42, runId);
 				LoadRun load = new LoadRun(http, options.orderUrl(), mix, follower, options.maxOutstanding());
-				if (options.phases().contains(Phase.E2E)) {
-					endToEnd = load.run("end to end", options.rate(), options.warmup(), options.duration(),
-							Duration.ofSeconds(30));
-					say(endToEnd.summary());
-				}
 				if (options.phases().contains(Phase.RAMP)) {
 					for (int rate : options.ramp().rates()) {
 						RunResult step = load.run("ramp", rate, RAMP_WARMUP, options.stepDuration(),
@@ -121,21 +116,32 @@ public final class Benchmark {
 						}
 						maxSustained = rate;
 					}
-					if (options.phases().contains(Phase.PLACEMENT) && !ramp.isEmpty()
-							&& !ramp.get(ramp.size() - 1).verdict().endToEndSustained()) {
-						Console.say("Letting the pipeline catch up before the placement run");
-						load.catchUp(Duration.ofSeconds(60));
+					if (!ramp.isEmpty() && !ramp.get(ramp.size() - 1).verdict().endToEndSustained()) {
+						Console.say("Letting the pipeline catch up (45 s at most)");
+						load.catchUp(Duration.ofSeconds(45));
+					}
+				}
+				if (options.phases().contains(Phase.E2E)) {
+					endToEnd = load.run("end to end", options.rate(), options.warmup(), options.duration(),
+							Duration.ofSeconds(15));
+					say(endToEnd.summary());
+					if (options.phases().contains(Phase.PLACEMENT)) {
+						Console.say("Letting the pipeline catch up (45 s at most)");
+						load.catchUp(Duration.ofSeconds(45));
 					}
 				}
 				if (options.phases().contains(Phase.PLACEMENT)) {
-					// settling is not the point here: a rate above what the pipeline
-					// settles
-					// would make the drain last minutes
+					// settling is not the point here: above what the pipeline settles,
+					// the drain would last minutes
 					placement = load.run("placement", options.placementRate(), options.warmup(),
 							options.placementDuration(), Duration.ofSeconds(5));
 					say(placement.summary());
 				}
 				Console.say("Restocked %d times during the runs", catalog.restocks());
+				if (load.openOrders() > 0) {
+					Console.say("%d orders of the last run are still open; the pipeline settles them in the background",
+							load.openOrders());
+				}
 			}
 		}
 		callbacks.shutdownNow();

@@ -84,6 +84,11 @@ final class LoadRun {
 		return recorder.result();
 	}
 
+	/** Orders of the last run not seen settling yet. */
+	int openOrders() {
+		return (this.last != null) ? this.last.unsettled() : 0;
+	}
+
 	/** Waits up to {@code timeout} until the last run's orders have all settled. */
 	void catchUp(Duration timeout) {
 		long until = System.nanoTime() + timeout.toNanos();

@@ -31,8 +31,7 @@ record Report(String startedAt, Machine machine, Settings options, KafkaBaseline
 
 		static Settings of(BenchOptions options) {
 			return new Settings(options.rate(), options.duration().toSeconds(), options.warmup().toSeconds(),
-					options.placementRate(), options.placementDuration().toSeconds(),
-					options.ramp().start() + ":" + options.ramp().end() + ":" + options.ramp().step(),
+					options.placementRate(), options.placementDuration().toSeconds(), options.ramp().toString(),
 					options.stepDuration().toSeconds(), options.placementP99Bound().toMillis(),
 					"90% tok_visa, 5% tok_chargeDeclined, 5% with an out-of-stock line; 1-4 lines of 1-3 units");
 		}
