@@ -104,7 +104,7 @@ public final class Benchmark {
 						RunResult step = load.run("ramp", rate, RAMP_WARMUP, options.stepDuration(),
 								Duration.ofSeconds(15));
 						StepVerdict verdict = StepVerdict.judge(step.summary(), options.placementP99Bound().toMillis());
-						say(step.summary());
+						say(step);
 						Console.say("  %s", verdict.endToEndSustained() ? "sustained"
 								: "not sustained: " + String.join("; ", verdict.reasons()));
 						ramp.add(new Report.RampStep(step, verdict));
@@ -124,7 +124,7 @@ public final class Benchmark {
 				if (options.phases().contains(Phase.E2E)) {
 					endToEnd = load.run("end to end", options.rate(), options.warmup(), options.duration(),
 							Duration.ofSeconds(15));
-					say(endToEnd.summary());
+					say(endToEnd);
 					if (options.phases().contains(Phase.PLACEMENT)) {
 						Console.say("Letting the pipeline catch up (45 s at most)");
 						load.catchUp(Duration.ofSeconds(45));
@@ -135,7 +135,7 @@ public final class Benchmark {
 					// the drain would last minutes
 					placement = load.run("placement", options.placementRate(), options.warmup(),
 							options.placementDuration(), Duration.ofSeconds(5));
-					say(placement.summary());
+					say(placement);
 				}
 				Console.say("Restocked %d times during the runs", catalog.restocks());
 				if (load.openOrders() > 0) {
@@ -151,12 +151,14 @@ public final class Benchmark {
 				Report.Target.of(placement, endToEnd, maxSustained));
 	}
 
-	private static void say(RunSummary run) {
+	private static void say(RunResult result) {
+		RunSummary run = result.summary();
 		Console.say(
 				"  %s %d/s: accepted %.0f/s, settled %.0f/s, errors %d, not settled %d, placement p99 %.1f ms, "
-						+ "end to end p50 %.1f ms p99 %.1f ms",
+						+ "end to end p50 %.1f ms p99 %.1f ms; machine CPU %.0f%% busy, load %s",
 				run.name(), run.rate(), run.acceptedPerSecond(), run.settledPerSecond(), run.errors(), run.notSettled(),
-				run.placement().p99(), run.endToEnd().p50(), run.endToEnd().p99());
+				run.placement().p99(), run.endToEnd().p50(), run.endToEnd().p99(), result.machineCpuBusyPercent(),
+				result.loadAverage());
 	}
 
 	private static void requireUp(HttpClient http, String url, String name) throws InterruptedException {

@@ -55,6 +55,7 @@ final class LoadRun {
 		long measureFrom = start + warmup.toNanos();
 		long measureTo = measureFrom + measured.toNanos();
 		RunRecorder recorder = new RunRecorder(name, rate, start, measureFrom, measureTo);
+		CpuUsage cpu = CpuUsage.now();
 		this.follower.follow(recorder);
 		Console.say("%s: %d orders/s for %d s (+%d s warm-up)", name, rate, measured.toSeconds(), warmup.toSeconds());
 		long lastReport = start;
@@ -81,7 +82,7 @@ final class LoadRun {
 		}
 		// the recorder keeps following the orders still open, for catchUp
 		this.last = recorder;
-		return recorder.result();
+		return recorder.result(CpuUsage.now().busyPercentSince(cpu), CpuUsage.loadAverage());
 	}
 
 	/** Orders of the last run not seen settling yet. */

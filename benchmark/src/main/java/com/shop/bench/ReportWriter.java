@@ -53,8 +53,8 @@ final class ReportWriter {
 		if (!runs.isEmpty()) {
 			out.append("| run | offered/s | accepted/s | settled/s | errors | not settled "
 					+ "| placement ms p50 / p90 / p99 / p99.9 / max | end to end ms p50 / p90 / p99 / p99.9 / max "
-					+ "| CONFIRMED ms p50 / p99 | CANCELLED ms p50 / p99 |\n");
-			out.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+					+ "| CONFIRMED ms p50 / p99 | CANCELLED ms p50 / p99 | machine CPU busy |\n");
+			out.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
 			for (int i = 0; i < runs.size(); i++) {
 				RunSummary run = runs.get(i).summary();
 				out.append(

@@ -155,7 +155,7 @@ final class RunRecorder {
 		return this.pending.size();
 	}
 
-	synchronized RunResult result() {
+	synchronized RunResult result(double cpuBusyPercent, String loadAverage) {
 		double window = (this.measureTo - this.measureFrom) / (double) SECOND;
 		long notSettled = this.pending.values().stream().filter((order) -> measured(order.due())).count();
 		long errorCount = this.errors.values().stream().mapToLong(Long::longValue).sum();
@@ -165,7 +165,7 @@ final class RunRecorder {
 				Percentiles.round(this.settledInWindow / window), Percentiles.of(this.placement),
 				Percentiles.of(this.e2e), Percentiles.of(this.e2eConfirmed), Percentiles.of(this.e2eCancelled),
 				new TreeMap<>(this.outcomes), this.unexpected, notSettled, backlogGrowth());
-		return new RunResult(summary, series());
+		return new RunResult(summary, series(), cpuBusyPercent, loadAverage);
 	}
 
 	private long backlogGrowth() {

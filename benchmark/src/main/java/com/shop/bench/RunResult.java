@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param summary the figures of the measured window
  * @param series every second of the run, warm-up and drain included
+ * @param machineCpuBusyPercent how busy the machine's CPUs were during the run
+ * @param loadAverage the load average (1, 5, 15 min) at the end of the run
  */
-record RunResult(RunSummary summary, List<SecondPoint> series) {
+record RunResult(RunSummary summary, List<SecondPoint> series, double machineCpuBusyPercent, String loadAverage) {
 }
