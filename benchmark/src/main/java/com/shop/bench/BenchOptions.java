@@ -94,7 +94,7 @@ record BenchOptions(int rate, Duration duration, Duration warmup, int placementR
 			  --placement-rate N    placement run at N orders/s (default 2000; 0 skips it)
 			  --placement-duration D  (default 30s)
 			  --ramp S:E:STEP       ramp rates to find the maximum sustainable rate; STEP is added, or
-			                        xF multiplies (default 50:4000:x1.5: 50, 75, 113, 169, ...)
+			                        xF multiplies (default 10:4000:x1.5: 10, 15, 23, 34, 51, ...)
 			  --step-duration D     measured time of each ramp step (default 10s)
 			  --p99-bound D         placement p99 a sustainable rate stays under (default 100ms)
 			  --only P,...          run only these phases: baselines, e2e, placement, ramp
@@ -115,7 +115,7 @@ record BenchOptions(int rate, Duration duration, Duration warmup, int placementR
 		Duration warmup = Duration.ofSeconds(15);
 		int placementRate = 2000;
 		Duration placementDuration = Duration.ofSeconds(30);
-		Ramp ramp = new Ramp(50, 4000, 0, 1.5);
+		Ramp ramp = new Ramp(10, 4000, 0, 1.5);
 		Duration stepDuration = Duration.ofSeconds(10);
 		Duration bound = Duration.ofMillis(100);
 		Set<Phase> phases = EnumSet.allOf(Phase.class);

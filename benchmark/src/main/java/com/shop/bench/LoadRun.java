@@ -37,6 +37,8 @@ final class LoadRun {
 
 	private RunRecorder last;
 
+	private long sequence;
+
 	LoadRun(HttpClient http, String orderUrl, OrderMix mix, OrderFollower follower, int maxOutstanding) {
 		this.http = http;
 		this.orders = URI.create(orderUrl + "/api/orders");
@@ -68,7 +70,8 @@ final class LoadRun {
 			while ((now = System.nanoTime()) < due) {
 				LockSupport.parkNanos(due - now);
 			}
-			place(recorder, this.mix.next(i), due);
+			// one sequence across runs: every placement gets its own idempotency key
+			place(recorder, this.mix.next(this.sequence++), due);
 			if (now - lastReport >= 10 * SECOND) {
 				lastReport = now;
 				Console.say("  %3d s: %d placed, %d in flight, %d not settled yet", (now - start) / SECOND, i,

@@ -57,11 +57,12 @@ final class ReportWriter {
 			out.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
 			for (int i = 0; i < runs.size(); i++) {
 				RunSummary run = runs.get(i).summary();
-				out.append(
-						String.format(Locale.ROOT, "| %s %d/s | %.0f | %.0f | %.0f | %d | %d | %s | %s | %s | %s |%n",
-								labels.get(i), run.rate(), run.offeredPerSecond(), run.acceptedPerSecond(),
-								run.settledPerSecond(), run.errors(), run.notSettled(), five(run.placement()),
-								five(run.endToEnd()), two(run.endToEndConfirmed()), two(run.endToEndCancelled())));
+				out.append(String.format(Locale.ROOT,
+						"| %s %d/s | %.0f | %.0f | %.0f | %d | %d | %s | %s | %s | %s | %.0f%% |%n", labels.get(i),
+						run.rate(), run.offeredPerSecond(), run.acceptedPerSecond(), run.settledPerSecond(),
+						run.errors(), run.notSettled(), five(run.placement()),
+						((run.notSettled() > 0) ? ">= " : "") + five(run.endToEnd()), two(run.endToEndConfirmed()),
+						two(run.endToEndCancelled()), runs.get(i).machineCpuBusyPercent()));
 			}
 			out.append('\n');
 		}

@@ -156,14 +156,28 @@ final class RunRecorder {
 	}
 
 	synchronized RunResult result(double cpuBusyPercent, String loadAverage) {
+		return result(System.nanoTime(), cpuBusyPercent, loadAverage);
+	}
+
+	/**
+	 * The figures as of {@code now}. An order still open counts in the end-to-end
+	 * percentiles with the time it has waited so far (a lower bound), so that a pipeline
+	 * that falls behind cannot look fast by settling only its quickest orders.
+	 */
+	synchronized RunResult result(long now, double cpuBusyPercent, String loadAverage) {
 		double window = (this.measureTo - this.measureFrom) / (double) SECOND;
+		Histogram e2eWithOpen = this.e2e.copy();
+		this.pending.values()
+			.stream()
+			.filter((order) -> measured(order.due()))
+			.forEach((order) -> e2eWithOpen.recordValue(micros(now - order.due())));
 		long notSettled = this.pending.values().stream().filter((order) -> measured(order.due())).count();
 		long errorCount = this.errors.values().stream().mapToLong(Long::longValue).sum();
 		RunSummary summary = new RunSummary(this.name, this.rate, Percentiles.round(window), this.offered,
 				this.accepted, errorCount, new TreeMap<>(this.errors), List.copyOf(this.errorSamples),
 				Percentiles.round(this.offered / window), Percentiles.round(this.accepted / window),
 				Percentiles.round(this.settledInWindow / window), Percentiles.of(this.placement),
-				Percentiles.of(this.e2e), Percentiles.of(this.e2eConfirmed), Percentiles.of(this.e2eCancelled),
+				Percentiles.of(e2eWithOpen), Percentiles.of(this.e2eConfirmed), Percentiles.of(this.e2eCancelled),
 				new TreeMap<>(this.outcomes), this.unexpected, notSettled, backlogGrowth());
 		return new RunResult(summary, series(), cpuBusyPercent, loadAverage);
 	}
@@ -217,7 +231,8 @@ final class RunRecorder {
 	}
 
 	private static long micros(long nanos) {
-		return Math.max(0, nanos / 1000);
+		// the histograms reach an hour; anything longer is an hour for the figures
+		return Math.min(Math.max(0, nanos / 1000), 3_600_000_000L);
 	}
 
 	/** The counts and latencies of one second of a run. */

@@ -18,7 +18,9 @@ import java.util.Map;
  * @param acceptedPerSecond accepted / window
  * @param settledPerSecond orders of this run that settled during the window / window
  * @param placement from due time to the 202
- * @param endToEnd from due time to the settling record on {@code orders}
+ * @param endToEnd from due time to the settling record on {@code orders}; orders still
+ * open count with the time waited so far (so with {@code notSettled > 0} these are lower
+ * bounds)
  * @param endToEndConfirmed the same for CONFIRMED orders
  * @param endToEndCancelled the same for CANCELLED orders
  * @param outcomes settled orders of the window by outcome (CANCELLED by reason)

@@ -22,7 +22,7 @@ class BenchOptionsTests {
 		assertThat(options.rate()).isEqualTo(500);
 		assertThat(options.placementRate()).isEqualTo(2000);
 		assertThat(options.phases()).containsExactlyInAnyOrder(Phase.values());
-		assertThat(options.ramp().rates()).startsWith(50, 75, 113, 169).last().isEqualTo(2883);
+		assertThat(options.ramp().rates()).startsWith(10, 15, 23, 34, 51).last().isEqualTo(2919);
 		assertThat(options.out()).isEqualTo(Path.of("/shop/bench-results/20261130-050007"));
 	}
 
