@@ -30,10 +30,13 @@ import java.util.Set;
  * @param jdbcUrl the PostgreSQL server, without a database
  * @param maxOutstanding the safety cap on requests in flight
  * @param root the project directory (for the launcher's classpath)
+ * @param prewarm how long to place orders, unmeasured, before the first measured run
+ * @param prewarmRate the rate of that
  */
 record BenchOptions(int rate, Duration duration, Duration warmup, int placementRate, Duration placementDuration,
 		Ramp ramp, Duration stepDuration, Duration placementP99Bound, Set<Phase> phases, Path out, String orderUrl,
-		String inventoryUrl, String bootstrap, String jdbcUrl, int maxOutstanding, Path root) {
+		String inventoryUrl, String bootstrap, String jdbcUrl, int maxOutstanding, Path root, Duration prewarm,
+		int prewarmRate) {
 
 	/** The parts of a benchmark. */
 	enum Phase {
@@ -91,6 +94,9 @@ record BenchOptions(int rate, Duration duration, Duration warmup, int placementR
 			  --rate N              end-to-end run at N orders/s (default 500)
 			  --duration D          measured time of each fixed-rate run (default 60s)
 			  --warmup D            warm-up before each fixed-rate run (default 15s)
+			  --prewarm D           unmeasured orders before the first measured run, so that the
+			                        services' JIT has compiled the hot paths (default 60s; 0s skips)
+			  --prewarm-rate N      rate of those (default 20)
 			  --placement-rate N    placement run at N orders/s (default 2000; 0 skips it)
 			  --placement-duration D  (default 30s)
 			  --ramp S:E:STEP       ramp rates to find the maximum sustainable rate; STEP is added, or
@@ -125,6 +131,8 @@ record BenchOptions(int rate, Duration duration, Duration warmup, int placementR
 		String bootstrap = "localhost:9092";
 		String jdbcUrl = "jdbc:postgresql://localhost:15432";
 		int maxOutstanding = 4096;
+		Duration prewarm = Duration.ofSeconds(60);
+		int prewarmRate = 20;
 		for (int i = 0; i < args.size(); i++) {
 			String option = args.get(i);
 			if (option.equals("-h") || option.equals("--help")) {
@@ -151,6 +159,8 @@ record BenchOptions(int rate, Duration duration, Duration warmup, int placementR
 					case "--bootstrap-server" -> bootstrap = value;
 					case "--jdbc-url" -> jdbcUrl = value;
 					case "--max-outstanding" -> maxOutstanding = positive(option, Integer.parseInt(value));
+					case "--prewarm" -> prewarm = duration(value);
+					case "--prewarm-rate" -> prewarmRate = positive(option, Integer.parseInt(value));
 					default -> throw new UsageException("unknown option " + option);
 				}
 			}
@@ -168,7 +178,7 @@ record BenchOptions(int rate, Duration duration, Duration warmup, int placementR
 			out = root.resolve("bench-results").resolve(now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
 		}
 		return new BenchOptions(rate, duration, warmup, placementRate, placementDuration, ramp, stepDuration, bound,
-				phases, out, orderUrl, inventoryUrl, bootstrap, jdbcUrl, maxOutstanding, root);
+				phases, out, orderUrl, inventoryUrl, bootstrap, jdbcUrl, maxOutstanding, root, prewarm, prewarmRate);
 	}
 
 	static Duration duration(String text) {

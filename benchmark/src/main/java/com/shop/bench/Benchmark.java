@@ -99,6 +99,12 @@ public final class Benchmark {
 				String runId = Long.toString(System.currentTimeMillis(), 36);
 				OrderMix mix = new OrderMix(catalog.skus(), BenchCatalog.OUT_OF_STOCK_SKU, 0.05, 0.05, 42, runId);
 				LoadRun load = new LoadRun(http, options.orderUrl(), mix, follower, options.maxOutstanding());
+				if (!options.prewarm().isZero()) {
+					// services that just started compile their hot paths under the first
+					// load; measured then, a ramp would stop at its first step
+					say(load.run("pre-warm (not reported)", options.prewarmRate(), Duration.ZERO, options.prewarm(),
+							Duration.ofSeconds(30)));
+				}
 				if (options.phases().contains(Phase.RAMP)) {
 					for (int rate : options.ramp().rates()) {
 						RunResult step = load.run("ramp", rate, RAMP_WARMUP, options.stepDuration(),

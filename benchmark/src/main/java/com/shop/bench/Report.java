@@ -94,7 +94,10 @@ record Report(String startedAt, Machine machine, Settings options, KafkaBaseline
 								"%.0f accepted/s of %d offered/s", run.acceptedPerSecond(), run.rate()),
 						run.rate() >= 2000 && run.acceptedPerSecond() >= 0.95 * 2000));
 				targets.add(new Target("placement p99 < 50 ms at that rate",
-						String.format(Locale.ROOT, "%.1f ms", run.placement().p99()), run.placement().p99() < 50));
+						String.format(Locale.ROOT, "%.1f ms (%d accepted, %d failed)", run.placement().p99(),
+								run.accepted(), run.errors()),
+						run.placement().count() > 0 && run.accepted() >= 0.95 * run.offered()
+								&& run.placement().p99() < 50));
 			}
 			if (endToEnd != null) {
 				RunSummary run = endToEnd.summary();
