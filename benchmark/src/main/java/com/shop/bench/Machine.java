@@ -1,0 +1,60 @@
+package com.shop.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The machine a benchmark ran on, as the report states it.
+ *
+ * @param cores available processors
+ * @param cpu the CPU model
+ * @param memoryGb total memory
+ * @param java the generator's Java runtime
+ * @param os the operating system
+ * @param serviceJavaOptions the services' JVM options, as STACK_SERVICE_JAVA_OPTS says
+ */
+record Machine(int cores, String cpu, double memoryGb, String java, String os, String serviceJavaOptions) {
+
+	static Machine current() {
+		String options = System.getenv("STACK_SERVICE_JAVA_OPTS");
+		return new Machine(Runtime.getRuntime().availableProcessors(), cpuModel(), totalMemoryGb(),
+				System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+				System.getProperty("os.name") + " " + System.getProperty("os.version"), (options != null) ? options
+						: "not set (stack default: -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1)");
+	}
+
+	private static String cpuModel() {
+		return lines("/proc/cpuinfo").stream()
+			.filter((line) -> line.startsWith("model name"))
+			.map((line) -> line.substring(line.indexOf(':') + 1).trim())
+			.findFirst()
+			.orElse(System.getProperty("os.arch"));
+	}
+
+	private static double totalMemoryGb() {
+		return lines("/proc/meminfo").stream()
+			.filter((line) -> line.startsWith("MemTotal:"))
+			.map((line) -> line.replaceAll("[^0-9]", ""))
+			.mapToDouble((kb) -> Percentiles.round(Long.parseLong(kb) / 1024.0 / 1024.0))
+			.findFirst()
+			.orElse(0);
+	}
+
+	private static List<String> lines(String file) {
+		try {
+			return Files.readAllLines(Path.of(file));
+		}
+		catch (IOException ex) {
+			return List.of();
+		}
+	}
+
+	String describe() {
+		return String.format(Locale.ROOT, "%d cores, %s, %.1f GB RAM, %s, %s", this.cores, this.cpu, this.memoryGb,
+				this.os, this.java);
+	}
+
+}

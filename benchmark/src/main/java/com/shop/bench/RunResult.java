@@ -1,0 +1,14 @@
+package com.shop.bench;
+
+import java.util.List;
+
+/**
+ * A run's summary and its per-second series.
+ *
+ * @param summary the figures of the measured window
+ * @param series every second of the run, warm-up and drain included
+ * @param machineCpuBusyPercent how busy the machine's CPUs were during the run
+ * @param loadAverage the load average (1, 5, 15 min) at the end of the run
+ */
+record RunResult(RunSummary summary, List<SecondPoint> series, double machineCpuBusyPercent, String loadAverage) {
+}
