@@ -55,12 +55,7 @@ final class BenchCatalog implements AutoCloseable {
 		this.http = http;
 		this.inventoryUrl = inventoryUrl;
 		this.orderUrl = orderUrl;
-		String user = System.getenv("SHOP_ADMIN_USER");
-		String password = System.getenv("SHOP_ADMIN_PASSWORD");
-		this.authorization = (user != null && password != null)
-				? "Basic "
-						+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))
-				: null;
+		this.authorization = StackLogins.httpAuthorization();
 	}
 
 	List<String> skus() {

@@ -93,7 +93,8 @@ public final class Benchmark {
 				|| options.phases().contains(Phase.RAMP);
 		if (loads) {
 			try (BenchCatalog catalog = new BenchCatalog(http, options.inventoryUrl(), options.orderUrl());
-					OrderFollower follower = new OrderFollower(options.bootstrap())) {
+					OrderFollower follower = new OrderFollower(options.bootstrap(),
+							StackLogins.kafka(options.root()))) {
 				Console.say("Preparing %d benchmark products", BenchCatalog.PRODUCTS);
 				catalog.prepare();
 				String runId = Long.toString(System.currentTimeMillis(), 36);

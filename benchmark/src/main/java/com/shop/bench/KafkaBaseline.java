@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,16 +72,23 @@ final class KafkaBaseline {
 		if (!Files.isRegularFile(launcher)) {
 			throw new IOException("the launcher is not built: " + launcher);
 		}
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+		Map<String, Object> adminConfig = new HashMap<>(StackLogins.kafka(root));
+		adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+		Path login = StackLogins.kafkaConfig(root);
+		try (Admin admin = Admin.create(adminConfig)) {
 			deleteQuietly(admin);
 			admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
 			try {
 				Console.say("Kafka baseline: ProducerPerformance, %d records of 300 bytes, acks=all", RECORDS);
-				List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-						"-Xmx512m", "-cp", launcher + ":" + root.resolve("local-stack/target/lib") + "/*",
-						"org.apache.kafka.tools.ProducerPerformance", "--topic", TOPIC, "--num-records",
-						String.valueOf(RECORDS), "--record-size", "300", "--throughput", "-1", "--producer-props",
-						"acks=all", "bootstrap.servers=" + bootstrap, "linger.ms=5");
+				List<String> command = new ArrayList<>(
+						List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp",
+								launcher + ":" + root.resolve("local-stack/target/lib") + "/*",
+								"org.apache.kafka.tools.ProducerPerformance", "--topic", TOPIC, "--num-records",
+								String.valueOf(RECORDS), "--record-size", "300", "--throughput", "-1",
+								"--producer-props", "acks=all", "bootstrap.servers=" + bootstrap, "linger.ms=5"));
+				if (Files.isRegularFile(login)) {
+					command.addAll(List.of("--producer.config", login.toString()));
+				}
 				Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 				List<String> lines = new ArrayList<>();
 				try (BufferedReader reader = new BufferedReader(

@@ -2,6 +2,7 @@ package com.shop.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,12 +43,12 @@ final class OrderFollower implements AutoCloseable {
 
 	private volatile boolean running = true;
 
-	OrderFollower(String bootstrap) {
-		this.consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-						false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
-						100, ConsumerConfig.CLIENT_ID_CONFIG, "bench-follower"),
-				new StringDeserializer(), new ByteArrayDeserializer());
+	OrderFollower(String bootstrap, Map<String, Object> login) {
+		Map<String, Object> config = new HashMap<>(login);
+		config.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
+				ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100, ConsumerConfig.CLIENT_ID_CONFIG, "bench-follower"));
+		this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
 		List<TopicPartition> partitions = this.consumer.partitionsFor(Topics.ORDERS, Duration.ofSeconds(10))
 			.stream()
 			.map((info) -> new TopicPartition(info.topic(), info.partition()))

@@ -12,7 +12,7 @@ final class Banner {
 	}
 
 	static String render(List<ServiceSpec> services, List<String> missing, DatabaseSettings database,
-			String mailViewerUrl, String logDir, String adminLogin, String startup) {
+			String mailViewerUrl, String logDir, String adminLogin, String adminPasswordFile, String startup) {
 		StringBuilder text = new StringBuilder("\n");
 		line(text, "=".repeat(78));
 		line(text, "  Shop local stack is up (started in " + startup + ")");
@@ -32,9 +32,19 @@ final class Banner {
 				database.username()));
 		line(text, String.format("  %-21s %s   (SMTP localhost:%d)", "Mail viewer", mailViewerUrl, MailSink.SMTP_PORT));
 		line(text, String.format("  %-21s %s", "Logs", logDir));
+		line(text,
+				String.format("  %-21s %s   (place an order, watch it live)", "Store page", "http://localhost:8083/"));
+		line(text, String.format("  %-21s user %s, password in %s", "Admin (HTTP Basic)", AdminPassword.USER,
+				adminPasswordFile));
+		line(text, String.format("  %-21s %s", "", "for product upsert/restock, webhooks, actuator beyond health"));
+		line(text, String.format("  %-21s %s", "Webhook targets",
+				"loopback allowed in this stack (" + ServiceSpec.LOOPBACK_WEBHOOKS + "); never in production"));
 		line(text, "");
 		line(text, "  Try:");
 		line(text, "    curl -s localhost:8081/api/products");
+		line(text,
+				"    curl -s -u admin:$(cat " + adminPasswordFile + ") localhost:8081/api/products/KB-001/restock \\");
+		line(text, "      -H 'Content-Type: application/json' -d '{\"quantity\":5}'");
 		line(text, "    curl -si localhost:8080/api/orders -H 'Content-Type: application/json' \\");
 		line(text, "      -d '{\"customerId\":\"c-1\",\"customerEmail\":\"ann@example.com\","
 				+ "\"items\":[{\"sku\":\"KB-001\",\"quantity\":1}],\"paymentMethod\":\"tok_visa\"}'");

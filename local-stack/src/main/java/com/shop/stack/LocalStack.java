@@ -100,13 +100,14 @@ public final class LocalStack {
 		Console.say("Starting " + services.stream().map(ServiceSpec::name).toList() + " (logs in "
 				+ this.layout.relative(this.layout.logs()) + ")...");
 		Services running = this.stack.add(Services.launch(services, this.layout, this.database, users, mail.smtpPort(),
-				serviceOptions(), ClassDataSharing.enabled(System.getenv())));
+				adminPassword(), serviceOptions(), ClassDataSharing.enabled(System.getenv())));
 		running.awaitHealthy(HEALTH_TIMEOUT, start);
 
 		this.stack.startupFinished();
 		System.out.print(Banner.render(services, missing, this.database, mail.viewerUrl(),
 				this.layout.relative(this.layout.logs()) + "/",
-				this.layout.relative(this.layout.adminClientProperties()), Elapsed.since(start)));
+				this.layout.relative(this.layout.adminClientProperties()),
+				this.layout.relative(this.layout.adminPassword()), Elapsed.since(start)));
 		watch(kafka.process());
 		running.processes().forEach(this::watch);
 	}
@@ -124,6 +125,16 @@ public final class LocalStack {
 		}
 		catch (IOException ex) {
 			throw new StackException("Cannot keep the Kafka users in " + this.layout.relative(this.layout.secrets()),
+					ex);
+		}
+	}
+
+	private String adminPassword() throws StackException {
+		try {
+			return AdminPassword.loadOrCreate(this.layout.adminPassword());
+		}
+		catch (IOException ex) {
+			throw new StackException("Cannot keep the admin password in " + this.layout.relative(this.layout.secrets()),
 					ex);
 		}
 	}

@@ -43,12 +43,15 @@ record ServiceSpec(String name, int port, List<String> owned, List<String> consu
 		return url() + "/actuator/health";
 	}
 
+	/** Loopback webhook targets are allowed in the local stack, and only there. */
+	static final String LOOPBACK_WEBHOOKS = "127.0.0.0/8,::1/128";
+
 	/**
 	 * The environment of the service; {@code kafkaLogin} is its own SASL settings
 	 * ({@code security.protocol}, {@code sasl.mechanism}, {@code sasl.jaas.config}).
 	 */
 	Map<String, String> environment(DatabaseSettings database, String kafkaBootstrap, Map<String, String> kafkaLogin,
-			int smtpPort) {
+			int smtpPort, String adminPassword) {
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put("SERVER_PORT", String.valueOf(this.port));
 		env.put("SPRING_DATASOURCE_URL", database.jdbcUrl(database()));
@@ -60,6 +63,11 @@ record ServiceSpec(String name, int port, List<String> owned, List<String> consu
 		env.put("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", kafkaLogin.get("sasl.jaas.config"));
 		env.put("SPRING_MAIL_HOST", "localhost");
 		env.put("SPRING_MAIL_PORT", String.valueOf(smtpPort));
+		env.put("SHOP_SECURITY_ADMIN_PASSWORD", adminPassword);
+		if ("notification-service".equals(this.name)) {
+			// webhook receivers on this machine are what a developer tries first
+			env.put("SHOP_WEBHOOKS_ALLOWED_NETWORKS", LOOPBACK_WEBHOOKS);
+		}
 		return env;
 	}
 

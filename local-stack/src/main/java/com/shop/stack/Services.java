@@ -38,8 +38,8 @@ final class Services implements Component {
 	}
 
 	static Services launch(List<ServiceSpec> specs, StackLayout layout, DatabaseSettings database,
-			KafkaUsers kafkaUsers, int smtpPort, List<String> javaOptions, boolean classDataSharing)
-			throws StackException {
+			KafkaUsers kafkaUsers, int smtpPort, String adminPassword, List<String> javaOptions,
+			boolean classDataSharing) throws StackException {
 		Map<ServiceSpec, List<String>> commands = new LinkedHashMap<>();
 		ClassDataSharing cds = new ClassDataSharing(layout, javaOptions);
 		try {
@@ -70,7 +70,7 @@ final class Services implements Component {
 				processes.put(spec,
 						ChildProcess.start(spec.name(), commands.get(spec),
 								spec.environment(database, BrokerConfig.BOOTSTRAP,
-										kafkaUsers.clientSettings(spec.name()), smtpPort),
+										kafkaUsers.clientSettings(spec.name()), smtpPort, adminPassword),
 								layout.root(), layout.log(spec.name())));
 			}
 			catch (IOException ex) {

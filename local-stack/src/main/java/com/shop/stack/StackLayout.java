@@ -33,6 +33,10 @@ record StackLayout(Path root) {
 		return data().resolve("secrets");
 	}
 
+	Path adminPassword() {
+		return secrets().resolve("admin-password");
+	}
+
 	Path kafkaUsers() {
 		return secrets().resolve("kafka-users.properties");
 	}

@@ -7,6 +7,8 @@ import java.util.Map;
 import com.shop.events.Envelope;
 import com.shop.events.EventType;
 import com.shop.events.Topics;
+import com.shop.testsupport.TopicRecorder;
+import com.shop.testsupport.TestEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -17,6 +17,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.shop.events.Envelope;
 import com.shop.events.EventType;
 import com.shop.events.Topics;
+import com.shop.testsupport.TopicRecorder;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.http.MediaType;
 
 import static com.shop.system.TopicRecorder.header;
+import static com.shop.testsupport.TopicRecorder.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

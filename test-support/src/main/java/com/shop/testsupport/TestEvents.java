@@ -28,8 +28,12 @@ public final class TestEvents implements AutoCloseable {
 	}
 
 	public TestEvents(String bootstrapServers) {
-		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-				new StringSerializer(), new ByteArraySerializer());
+		this(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+	}
+
+	/** With these client settings (bootstrap and login). */
+	public TestEvents(Map<String, Object> clientConfig) {
+		this.producer = new KafkaProducer<>(clientConfig, new StringSerializer(), new ByteArraySerializer());
 	}
 
 	/** Sends the event with a new envelope and returns the envelope (to redeliver it). */

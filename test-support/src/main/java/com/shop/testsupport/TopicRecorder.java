@@ -3,6 +3,7 @@ package com.shop.testsupport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +39,12 @@ public final class TopicRecorder implements AutoCloseable {
 
 	private volatile boolean running = true;
 
-	private TopicRecorder(String bootstrapServers, Collection<String> topics) {
-		this.consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
-						"test-recorder-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-				new StringDeserializer(), new ByteArrayDeserializer());
+	private TopicRecorder(Map<String, Object> clientConfig, Collection<String> topics) {
+		Map<String, Object> config = new HashMap<>(clientConfig);
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-recorder-" + UUID.randomUUID());
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
 		this.consumer.subscribe(topics);
 		this.thread = new Thread(this::poll, "topic-recorder");
 		this.thread.setDaemon(true);
@@ -56,7 +57,12 @@ public final class TopicRecorder implements AutoCloseable {
 	}
 
 	public static TopicRecorder record(String bootstrapServers, Collection<String> topics) {
-		return new TopicRecorder(bootstrapServers, topics);
+		return record(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topics);
+	}
+
+	/** Starts recording the topics with these client settings (bootstrap and login). */
+	public static TopicRecorder record(Map<String, Object> clientConfig, Collection<String> topics) {
+		return new TopicRecorder(clientConfig, topics);
 	}
 
 	private void poll() {

@@ -22,11 +22,13 @@ class ComposeFileTest {
 	/**
 	 * Keys no application.yml names but every service reads: Spring Boot's OTLP trace
 	 * exporter, on every service's classpath through the messaging module, is switched on
-	 * by its endpoint; Boot's Kafka client settings carry the service's broker login.
+	 * by its endpoint; Boot's Kafka client settings carry the service's broker login;
+	 * web-support's security reads the operator's password, which has no default.
 	 */
 	private static final List<String> BOOT_KEYS_EVERY_SERVICE_READS = List.of(
 			"management.opentelemetry.tracing.export.otlp.endpoint", "spring.kafka.security.protocol",
-			"spring.kafka.properties.sasl.mechanism", "spring.kafka.properties.sasl.jaas.config");
+			"spring.kafka.properties.sasl.mechanism", "spring.kafka.properties.sasl.jaas.config",
+			"shop.security.admin-password");
 
 	private static final String ONE_SHOT = "service_completed_successfully";
 
@@ -153,6 +155,8 @@ class ComposeFileTest {
 			assertThat(this.services.path(service).path("depends_on").path("kafka-init").path("condition").asString())
 				.as(service)
 				.isEqualTo(ONE_SHOT);
+			assertThat(setting(service, "shop.security.admin-password")).as(service)
+				.startsWith("${SHOP_ADMIN_PASSWORD:?");
 		}
 	}
 
