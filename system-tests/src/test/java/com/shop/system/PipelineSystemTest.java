@@ -27,7 +27,6 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
 
-import static com.shop.system.TopicRecorder.header;
 import static com.shop.testsupport.TopicRecorder.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

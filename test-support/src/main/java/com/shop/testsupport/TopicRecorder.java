@@ -53,7 +53,7 @@ public final class TopicRecorder implements AutoCloseable {
 
 	/** Starts recording the topics on the shared broker. */
 	public static TopicRecorder record(String... topics) {
-		return new TopicRecorder(Infrastructure.kafkaBootstrapServers(), List.of(topics));
+		return record(Infrastructure.kafkaBootstrapServers(), List.of(topics));
 	}
 
 	public static TopicRecorder record(String bootstrapServers, Collection<String> topics) {
