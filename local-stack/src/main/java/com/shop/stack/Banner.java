@@ -34,7 +34,7 @@ final class Banner {
 		line(text, String.format("  %-21s %s", "Logs", logDir));
 		line(text,
 				String.format("  %-21s %s   (place an order, watch it live)", "Store page", "http://localhost:8083/"));
-		line(text, String.format("  %-21s user %s, password in %s", "Admin (HTTP Basic)", AdminPassword.USER,
+		line(text, String.format("  %-21s user %s, password in %s", "Admin (HTTP Basic)", StackSecrets.ADMIN_USER,
 				adminPasswordFile));
 		line(text, String.format("  %-21s %s", "", "for product upsert/restock, webhooks, actuator beyond health"));
 		line(text, String.format("  %-21s %s", "Webhook targets",

@@ -100,7 +100,8 @@ public final class LocalStack {
 		Console.say("Starting " + services.stream().map(ServiceSpec::name).toList() + " (logs in "
 				+ this.layout.relative(this.layout.logs()) + ")...");
 		Services running = this.stack.add(Services.launch(services, this.layout, this.database, users, mail.smtpPort(),
-				adminPassword(), serviceOptions(), ClassDataSharing.enabled(System.getenv())));
+				secret(this.layout.adminPassword(), 24), secret(this.layout.webhookSecretKey(), 32), serviceOptions(),
+				ClassDataSharing.enabled(System.getenv())));
 		running.awaitHealthy(HEALTH_TIMEOUT, start);
 
 		this.stack.startupFinished();
@@ -129,13 +130,12 @@ public final class LocalStack {
 		}
 	}
 
-	private String adminPassword() throws StackException {
+	private String secret(Path file, int bytes) throws StackException {
 		try {
-			return AdminPassword.loadOrCreate(this.layout.adminPassword());
+			return StackSecrets.loadOrCreate(file, bytes);
 		}
 		catch (IOException ex) {
-			throw new StackException("Cannot keep the admin password in " + this.layout.relative(this.layout.secrets()),
-					ex);
+			throw new StackException("Cannot keep a secret in " + this.layout.relative(file), ex);
 		}
 	}
 

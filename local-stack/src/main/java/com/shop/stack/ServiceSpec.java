@@ -51,7 +51,7 @@ record ServiceSpec(String name, int port, List<String> owned, List<String> consu
 	 * ({@code security.protocol}, {@code sasl.mechanism}, {@code sasl.jaas.config}).
 	 */
 	Map<String, String> environment(DatabaseSettings database, String kafkaBootstrap, Map<String, String> kafkaLogin,
-			int smtpPort, String adminPassword) {
+			int smtpPort, String adminPassword, String webhookSecretKey) {
 		Map<String, String> env = new LinkedHashMap<>();
 		env.put("SERVER_PORT", String.valueOf(this.port));
 		env.put("SPRING_DATASOURCE_URL", database.jdbcUrl(database()));
@@ -67,6 +67,7 @@ record ServiceSpec(String name, int port, List<String> owned, List<String> consu
 		if ("notification-service".equals(this.name)) {
 			// webhook receivers on this machine are what a developer tries first
 			env.put("SHOP_WEBHOOKS_ALLOWED_NETWORKS", LOOPBACK_WEBHOOKS);
+			env.put("SHOP_WEBHOOKS_SECRET_KEY", webhookSecretKey);
 		}
 		return env;
 	}

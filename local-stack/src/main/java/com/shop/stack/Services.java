@@ -38,8 +38,8 @@ final class Services implements Component {
 	}
 
 	static Services launch(List<ServiceSpec> specs, StackLayout layout, DatabaseSettings database,
-			KafkaUsers kafkaUsers, int smtpPort, String adminPassword, List<String> javaOptions,
-			boolean classDataSharing) throws StackException {
+			KafkaUsers kafkaUsers, int smtpPort, String adminPassword, String webhookSecretKey,
+			List<String> javaOptions, boolean classDataSharing) throws StackException {
 		Map<ServiceSpec, List<String>> commands = new LinkedHashMap<>();
 		ClassDataSharing cds = new ClassDataSharing(layout, javaOptions);
 		try {
@@ -67,11 +67,10 @@ final class Services implements Component {
 		Services services = new Services(processes, archiving, layout);
 		for (ServiceSpec spec : specs) {
 			try {
-				processes.put(spec,
-						ChildProcess.start(spec.name(), commands.get(spec),
-								spec.environment(database, BrokerConfig.BOOTSTRAP,
-										kafkaUsers.clientSettings(spec.name()), smtpPort, adminPassword),
-								layout.root(), layout.log(spec.name())));
+				processes.put(spec, ChildProcess.start(
+						spec.name(), commands.get(spec), spec.environment(database, BrokerConfig.BOOTSTRAP,
+								kafkaUsers.clientSettings(spec.name()), smtpPort, adminPassword, webhookSecretKey),
+						layout.root(), layout.log(spec.name())));
 			}
 			catch (IOException ex) {
 				services.stop();

@@ -37,6 +37,10 @@ record StackLayout(Path root) {
 		return secrets().resolve("admin-password");
 	}
 
+	Path webhookSecretKey() {
+		return secrets().resolve("webhook-secret-key");
+	}
+
 	Path kafkaUsers() {
 		return secrets().resolve("kafka-users.properties");
 	}

@@ -24,7 +24,7 @@ class ServiceSpecTests {
 		Map<String, String> env = notifications.environment(
 				DatabaseSettings.from(Map.of()), "localhost:9092", Map.of("security.protocol", "SASL_PLAINTEXT",
 						"sasl.mechanism", "SCRAM-SHA-512", "sasl.jaas.config", "login as notification-service"),
-				3025, "s3cret-admin-password");
+				3025, "s3cret-admin-password", "a2V5");
 
 		assertThat(env).containsEntry("SERVER_PORT", "8083")
 			.containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:15432/notification_service")
@@ -37,7 +37,8 @@ class ServiceSpecTests {
 			.containsEntry("SPRING_MAIL_HOST", "localhost")
 			.containsEntry("SPRING_MAIL_PORT", "3025")
 			.containsEntry("SHOP_SECURITY_ADMIN_PASSWORD", "s3cret-admin-password")
-			.containsEntry("SHOP_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128");
+			.containsEntry("SHOP_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128")
+			.containsEntry("SHOP_WEBHOOKS_SECRET_KEY", "a2V5");
 		assertThat(notifications.healthUrl()).isEqualTo("http://localhost:8083/actuator/health");
 	}
 

@@ -24,8 +24,11 @@ import org.springframework.test.context.TestPropertySource;
 		"shop.webhooks.allowed-networks=127.0.0.0/8", "shop.webhooks.retry-schedule=200ms,200ms,1s",
 		"shop.webhooks.jitter=0", "shop.webhooks.poll-interval=500ms", "shop.live.heartbeat-interval=200ms",
 		"shop.live.heartbeat-timeout=2s", "shop.live.send-timeout=1s", "shop.live.queue-limit=64",
-		"shop.live.snapshot-retry=200ms" })
+		"shop.live.snapshot-retry=200ms", "shop.webhooks.secret-key=" + NotificationServiceTest.SECRET_KEY })
 public abstract class NotificationServiceTest {
+
+	/** The key that encrypts webhook secrets at rest in the tests. */
+	protected static final String SECRET_KEY = "c2hvcC10ZXN0LXdlYmhvb2stc2VjcmV0LWtleS0zMmI=";
 
 	private static final int SMTP_PORT = freePort();
 

@@ -72,7 +72,8 @@ final class RunningSystem {
 				Map.of("SHOP_WEB_CORS_ALLOWED_ORIGINS", page));
 		this.payments = service(root, "payment-service", freePort(), shared("payment_service"), Map.of());
 		this.notifications = service(root, "notification-service", notificationPort, shared("notification_service"),
-				Map.of("SHOP_PAGE_ORDER_SERVICE_URL", "http://localhost:" + orderPort,
+				Map.of("SHOP_WEBHOOKS_SECRET_KEY", "c2hvcC10ZXN0LXdlYmhvb2stc2VjcmV0LWtleS0zMmI=",
+						"SHOP_PAGE_ORDER_SERVICE_URL", "http://localhost:" + orderPort,
 						"SHOP_PAGE_INVENTORY_SERVICE_URL", "http://localhost:" + inventoryPort));
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -35,8 +36,10 @@ class WebhookEndpoint {
 
 	private String description;
 
+	@Convert(converter = SecretCipher.class)
 	private String secret;
 
+	@Convert(converter = SecretCipher.class)
 	private String previousSecret;
 
 	private Instant previousSecretExpiresAt;

@@ -1,0 +1,29 @@
+package com.shop.order;
+
+import java.util.List;
+
+import com.shop.events.EventType;
+import com.shop.events.Topics;
+import com.shop.testsupport.HostileRecords;
+import com.shop.testsupport.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Property: random bytes under random headers, or under a valid envelope of a type this
+ * service handles, on every topic it consumes, all end in the topic's DLT, and the
+ * consumer goes on past them.
+ */
+@IntegrationTest
+class HostileRecordsTests {
+
+	@Test
+	void hostileRecordsOnEveryConsumedTopicAreDeadLetteredAndNothingIsStuck() {
+		System.out.println("[fuzz] " + HostileRecords.deadLetterAll(Topics.INVENTORY, "order-service",
+				List.of(EventType.STOCK_RESERVED, EventType.STOCK_REJECTED, EventType.STOCK_RELEASED), 60));
+		System.out.println("[fuzz] " + HostileRecords.deadLetterAll(Topics.PAYMENTS, "order-service",
+				List.of(EventType.PAYMENT_COMPLETED, EventType.PAYMENT_FAILED, EventType.PAYMENT_REFUNDED), 60));
+		System.out.println("[fuzz] " + HostileRecords.deadLetterAll(Topics.CATALOG_PRODUCTS, "order-service",
+				List.of(EventType.PRODUCT_UPSERTED), 60));
+	}
+
+}
