@@ -4,14 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import com.shop.events.Money;
 import com.shop.events.ProductUpserted;
-import com.shop.testsupport.Hostile;
+import com.shop.testsupport.HostileRequests;
+import com.shop.testsupport.HostileRequests.Request;
 import com.shop.testsupport.IntegrationTest;
-import com.shop.testsupport.RawHttp;
 import com.shop.testsupport.TestEvents;
 import org.junit.jupiter.api.Test;
 
@@ -48,61 +47,24 @@ class HostileInputTests {
 			events.send(new ProductUpserted(SKU, "Fuzzed gadget", Money.of("3.00", "EUR"), true));
 		}
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.catalog.findById(SKU).isPresent());
-		Hostile hostile = Hostile.generator("order-service HTTP");
 		String valid = """
 				{"customerId":"fuzz","customerEmail":"fuzz@example.com","paymentMethod":"tok_visa",
-				 "items":[{"sku":"FUZZ-001","quantity":1},{"sku":"FUZZ-001","quantity":2}]}""";
+				 "items":[{"sku":"FUZZ-001","quantity":2}]}""";
 		Map<String, String> validHeaders = Map.of("Content-Type", "application/json", "Accept", "application/json");
-		Map<Integer, Integer> statuses = new TreeMap<>();
-		for (int i = 0; i < REQUESTS; i++) {
-			String method = "POST";
-			String target = "/api/orders";
-			byte[] body = null;
-			switch (hostile.random().nextInt(10)) {
-				case 0 -> {
-					method = "GET";
-					target = "/api/orders/" + hostile.pathSegment();
-				}
-				case 1 -> {
-					method = "GET";
-					target = "/api/orders?customerId=" + hostile.pathSegment() + "&status=" + hostile.pathSegment()
-							+ "&page=" + hostile.pathSegment() + "&size=" + hostile.pathSegment();
-				}
-				case 2 -> target = "/api/orders/" + hostile.pathSegment() + "/cancel";
-				case 3 -> body = valid.getBytes(StandardCharsets.UTF_8);
-				default -> body = hostile.mutatedJson(valid);
-			}
+		Map<Integer, Integer> statuses = HostileRequests.send("order-service", this.port, REQUESTS, (hostile) -> {
 			Map<String, String> headers = hostile.headers(validHeaders);
-			// a different client address each time, so the per-client rate limit stays
-			// out of the way
-			String client = "127." + hostile.random().nextInt(256) + "." + hostile.random().nextInt(256) + "."
-					+ (1 + hostile.random().nextInt(254));
-			long before = this.orders.count();
-			RawHttp.Response response = RawHttp.exchange(this.port, client, method, target, headers, body);
-			String request = method + " " + target + " " + headers + " "
-					+ ((body != null) ? new String(body, StandardCharsets.UTF_8) : "");
-			statuses.merge(response.status(), 1, Integer::sum);
-			assertThat(response.status()).as("seed %d: %s -> %s", hostile.seed(), request, response.body())
-				.isLessThan(500);
-			int headerBytes = target.length() + headers.entrySet()
-				.stream()
-				.mapToInt((header) -> header.getKey().length() + header.getValue().length() + 4)
-				.sum();
-			if (headerBytes > 8 * 1024) {
-				// beyond server.max-http-request-header-size Tomcat answers a bare 400
-				// itself
-				assertThat(response.status()).as("seed %d: %s", hostile.seed(), request).isEqualTo(400);
-			}
-			else if (response.status() >= 400) {
-				assertThat(response.header("content-type"))
-					.as("seed %d: %s -> %d", hostile.seed(), request, response.status())
-					.startsWith("application/problem+json");
-				assertThat(response.body()).contains("\"status\":" + response.status());
-				assertThat(this.orders.count()).as("seed %d: refused but persisted: %s", hostile.seed(), request)
-					.isEqualTo(before);
-			}
-		}
-		System.out.printf("[fuzz] order-service: %d requests, answers by status %s%n", REQUESTS, statuses);
+			return switch (hostile.random().nextInt(10)) {
+				case 0 -> new Request("GET", "/api/orders/" + hostile.pathSegment(), headers, null);
+				case 1 ->
+					new Request("GET",
+							"/api/orders?customerId=" + hostile.pathSegment() + "&status=" + hostile.pathSegment()
+									+ "&page=" + hostile.pathSegment() + "&size=" + hostile.pathSegment(),
+							headers, null);
+				case 2 -> new Request("POST", "/api/orders/" + hostile.pathSegment() + "/cancel", headers, null);
+				case 3 -> new Request("POST", "/api/orders", headers, valid.getBytes(StandardCharsets.UTF_8));
+				default -> new Request("POST", "/api/orders", headers, hostile.mutatedJson(valid));
+			};
+		}, this.orders::count);
 		assertThat(statuses.keySet()).as("some were accepted, most refused").contains(202, 400);
 	}
 

@@ -73,8 +73,10 @@ final class RunningSystem {
 		this.payments = service(root, "payment-service", freePort(), shared("payment_service"), Map.of());
 		this.notifications = service(root, "notification-service", notificationPort, shared("notification_service"),
 				Map.of("SHOP_WEBHOOKS_SECRET_KEY", "c2hvcC10ZXN0LXdlYmhvb2stc2VjcmV0LWtleS0zMmI=",
-						"SHOP_PAGE_ORDER_SERVICE_URL", "http://localhost:" + orderPort,
-						"SHOP_PAGE_INVENTORY_SERVICE_URL", "http://localhost:" + inventoryPort));
+						// the tests' webhook receivers listen on this machine
+						"SHOP_WEBHOOKS_ALLOWED_NETWORKS", "127.0.0.0/8", "SHOP_PAGE_ORDER_SERVICE_URL",
+						"http://localhost:" + orderPort, "SHOP_PAGE_INVENTORY_SERVICE_URL",
+						"http://localhost:" + inventoryPort));
 	}
 
 	static synchronized RunningSystem get() {

@@ -56,8 +56,11 @@ class DeliveryQueue {
 
 	private final JdbcTemplate jdbc;
 
-	DeliveryQueue(JdbcTemplate jdbc) {
+	private final SecretCipher secrets;
+
+	DeliveryQueue(JdbcTemplate jdbc, SecretCipher secrets) {
 		this.jdbc = jdbc;
+		this.secrets = secrets;
 	}
 
 	/**
@@ -77,8 +80,8 @@ class DeliveryQueue {
 	 * no instance claims them again before, unless the lease runs out (its holder died).
 	 */
 	List<ClaimedDelivery> claim(int max, int perEndpoint, Instant now, Instant leaseUntil) {
-		List<ClaimedDelivery> claimed = this.jdbc.query(CLAIM, DeliveryQueue::claimed, time(now), time(now),
-				perEndpoint, max, time(now));
+		List<ClaimedDelivery> claimed = this.jdbc.query(CLAIM, this::claimed, time(now), time(now), perEndpoint, max,
+				time(now));
 		if (!claimed.isEmpty()) {
 			UUID[] ids = claimed.stream().map(ClaimedDelivery::id).toArray(UUID[]::new);
 			this.jdbc.update("update webhook_delivery set next_attempt_at = ?, in_flight_until = ? where id = any(?)",
@@ -172,11 +175,14 @@ class DeliveryQueue {
 								null)));
 	}
 
-	private static ClaimedDelivery claimed(ResultSet rs, int row) throws SQLException {
+	/** The endpoint's secrets are stored encrypted (see {@link SecretCipher}). */
+	private ClaimedDelivery claimed(ResultSet rs, int row) throws SQLException {
 		return new ClaimedDelivery(rs.getObject("id", UUID.class), rs.getObject("endpoint_id", UUID.class),
 				rs.getString("url"), rs.getString("event_type"), rs.getObject("order_id", UUID.class),
-				instant(rs, "event_time"), rs.getString("body"), rs.getInt("attempts"), rs.getString("secret"),
-				rs.getString("previous_secret"), instant(rs, "previous_secret_expires_at"));
+				instant(rs, "event_time"), rs.getString("body"), rs.getInt("attempts"),
+				this.secrets.convertToEntityAttribute(rs.getString("secret")),
+				this.secrets.convertToEntityAttribute(rs.getString("previous_secret")),
+				instant(rs, "previous_secret_expires_at"));
 	}
 
 	private static OffsetDateTime time(Instant instant) {

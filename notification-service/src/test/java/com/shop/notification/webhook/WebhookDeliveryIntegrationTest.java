@@ -415,6 +415,11 @@ class WebhookDeliveryIntegrationTest extends NotificationServiceTest {
 			.doesNotExist()
 			.jsonPath("$.url")
 			.isEqualTo(receiver.url());
+		// and stored encrypted: the database alone does not give it away
+		Map<String, Object> stored = this.jdbc
+			.queryForMap("select secret, previous_secret from webhook_endpoint where id = ?", webhook.id());
+		assertThat(stored.values()).allSatisfy((value) -> assertThat((String) value).startsWith("aesgcm:v1:")
+			.doesNotContain(rotated.secret().substring(6), webhook.secret().substring(6)));
 
 		orders.send(placed(UUID.randomUUID()));
 		Received request = receiver.awaitRequests(1).get(0);
