@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class HostileInputTests {
 
-	private static final int REQUESTS = 1_000;
+	private static final int REQUESTS = 500;
 
 	@LocalServerPort
 	int port;

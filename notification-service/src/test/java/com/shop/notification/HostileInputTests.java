@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HostileInputTests extends NotificationServiceTest {
 
-	private static final int REQUESTS = 400;
+	private static final int REQUESTS = 300;
 
 	@LocalServerPort
 	int port;

@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class HostileInputTests {
 
-	private static final int REQUESTS = 2_000;
+	private static final int REQUESTS = 1_000;
 
 	private static final String SKU = "FUZZ-001";
 
