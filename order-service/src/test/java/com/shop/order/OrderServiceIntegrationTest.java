@@ -209,6 +209,12 @@ class OrderServiceIntegrationTest {
 	}
 
 	@Test
+	void aNulCharacterInAFieldIsRefusedAs400NamingTheField() {
+		expectProblem(orderJson("c", SKU, 1, "tok_\\u0000visa"), 400).jsonPath("$.errors[0].field")
+			.isEqualTo("paymentMethod");
+	}
+
+	@Test
 	void theStorePageMayPlaceOrdersFromItsOriginButOtherSitesMayNot() {
 		this.http.options()
 			.uri("/api/orders")

@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.micrometer.tracing.Tracer;
 import org.apache.catalina.core.StandardHost;
+import tools.jackson.databind.JacksonModule;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -88,6 +89,12 @@ public class WebSupportAutoConfiguration {
 				new UnreadableAcceptFilter());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
+	}
+
+	/** Registered with Spring MVC's JSON mapper by Boot's Jackson auto-configuration. */
+	@Bean
+	JacksonModule nulFreeStrings() {
+		return NulFreeStrings.module();
 	}
 
 	/** After Boot's server observation filter (at highest precedence + 1). */
