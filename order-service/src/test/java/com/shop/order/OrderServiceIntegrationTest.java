@@ -25,6 +25,7 @@ import com.shop.events.StockReserved;
 import com.shop.events.StockShortage;
 import com.shop.events.Topics;
 import com.shop.testsupport.IntegrationTest;
+import com.shop.testsupport.RawHttp;
 import com.shop.testsupport.TestEvents;
 import com.shop.testsupport.TopicRecorder;
 import com.shop.testsupport.TestAdmin;
@@ -212,6 +213,10 @@ class OrderServiceIntegrationTest {
 	void aNulCharacterInAFieldIsRefusedAs400NamingTheField() {
 		expectProblem(orderJson("c", SKU, 1, "tok_\\u0000visa"), 400).jsonPath("$.errors[0].field")
 			.isEqualTo("paymentMethod");
+		RawHttp.Response query = RawHttp.exchange(this.port, "127.0.0.1", "GET", "/api/orders?customerId=c%00",
+				Map.of(), null);
+		assertThat(query.status()).isEqualTo(400);
+		assertThat(query.header("content-type")).startsWith("application/problem+json");
 	}
 
 	@Test

@@ -24,7 +24,9 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Who may do what, the same in every service. Operator actions (product upsert and
@@ -85,6 +87,18 @@ public class AdminSecurityAutoConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * Spring Security's strict firewall, also refusing a NUL character in a query or form
+	 * parameter: PostgreSQL cannot compare text with it, so the query would fail as a
+	 * server error.
+	 */
+	@Bean
+	HttpFirewall httpFirewall() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedParameterValues((value) -> value.indexOf('\0') < 0);
+		return firewall;
 	}
 
 	/**
