@@ -10,9 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
 import com.shop.events.CancellationReason;
 import com.shop.events.Channel;
@@ -26,17 +24,12 @@ import com.shop.events.OrderConfirmed;
 import com.shop.events.OrderLine;
 import com.shop.events.OrderPlaced;
 import com.shop.events.Topics;
-import com.shop.testsupport.Infrastructure;
 import com.shop.testsupport.TestEvents;
 import com.shop.testsupport.TopicRecorder;
 import com.shop.testsupport.TestAdmin;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,15 +62,6 @@ class NotificationServiceIntegrationTest extends NotificationServiceTest {
 
 	@BeforeAll
 	static void ordersTopicAndProducer() throws Exception {
-		String brokers = Infrastructure.kafkaBootstrapServers();
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
-			admin.createTopics(List.of(new NewTopic(Topics.ORDERS, 3, (short) 1))).all().get();
-		}
-		catch (ExecutionException ex) {
-			if (!(ex.getCause() instanceof TopicExistsException)) {
-				throw ex;
-			}
-		}
 		orders = new TestEvents();
 	}
 

@@ -2,10 +2,20 @@ package com.shop.notification;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.shop.events.Topics;
+import com.shop.testsupport.Infrastructure;
 import com.shop.testsupport.IntegrationTest;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,6 +46,22 @@ public abstract class NotificationServiceTest {
 	protected static final GreenMailExtension smtp = new GreenMailExtension(
 			new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
 		.withPerMethodLifecycle(false);
+
+	/**
+	 * Before any test puts an event on it, with the partitions the service would give it.
+	 */
+	@BeforeAll
+	static void ordersTopic() throws Exception {
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers()))) {
+			admin.createTopics(List.of(new NewTopic(Topics.ORDERS, 3, (short) 1))).all().get();
+		}
+		catch (ExecutionException ex) {
+			if (!(ex.getCause() instanceof TopicExistsException)) {
+				throw ex;
+			}
+		}
+	}
 
 	@DynamicPropertySource
 	static void smtpServer(DynamicPropertyRegistry registry) {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -24,7 +23,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,15 +41,12 @@ import com.shop.events.OrderLine;
 import com.shop.events.OrderPlaced;
 import com.shop.events.PaymentRequested;
 import com.shop.events.RefundRequested;
-import com.shop.events.Topics;
 import com.shop.notification.NotificationServiceTest;
 import com.shop.testsupport.Infrastructure;
 import com.shop.testsupport.TestEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,15 +94,6 @@ class LiveOrderStatusIntegrationTest extends NotificationServiceTest {
 
 	@BeforeAll
 	static void ordersTopicAndProducer() throws Exception {
-		try (Admin admin = Admin
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers()))) {
-			admin.createTopics(List.of(new NewTopic(Topics.ORDERS, 3, (short) 1))).all().get();
-		}
-		catch (ExecutionException ex) {
-			if (!(ex.getCause() instanceof TopicExistsException)) {
-				throw ex;
-			}
-		}
 		orders = new TestEvents();
 		http = HttpClient.newHttpClient();
 	}

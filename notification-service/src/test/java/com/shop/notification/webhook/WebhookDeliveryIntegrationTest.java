@@ -21,7 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -38,16 +37,11 @@ import com.shop.events.OrderLine;
 import com.shop.events.OrderPlaced;
 import com.shop.events.Topics;
 import com.shop.notification.NotificationServiceTest;
-import com.shop.testsupport.Infrastructure;
 import com.shop.testsupport.TestAdmin;
 import com.shop.testsupport.TestEvents;
 import com.shop.testsupport.TopicRecorder;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,15 +84,6 @@ class WebhookDeliveryIntegrationTest extends NotificationServiceTest {
 
 	@BeforeAll
 	static void ordersTopicProducerAndReceiver() throws Exception {
-		String brokers = Infrastructure.kafkaBootstrapServers();
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
-			admin.createTopics(List.of(new NewTopic(Topics.ORDERS, 3, (short) 1))).all().get();
-		}
-		catch (ExecutionException ex) {
-			if (!(ex.getCause() instanceof TopicExistsException)) {
-				throw ex;
-			}
-		}
 		orders = new TestEvents();
 		receiverThreads = Executors.newCachedThreadPool();
 		receiverServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
