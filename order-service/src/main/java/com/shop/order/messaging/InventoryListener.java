@@ -1,5 +1,7 @@
 package com.shop.order.messaging;
 
+import java.util.List;
+
 import com.shop.events.StockRejected;
 import com.shop.events.StockReleased;
 import com.shop.events.StockReserved;
@@ -31,9 +33,9 @@ class InventoryListener {
 			.build();
 	}
 
-	@KafkaListener(topics = Topics.INVENTORY)
-	void on(ConsumerRecord<String, byte[]> record) {
-		this.inbound.dispatch(record, this.handlers);
+	@KafkaListener(topics = Topics.INVENTORY, batch = "true")
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		this.inbound.dispatch(records, this.handlers);
 	}
 
 }
