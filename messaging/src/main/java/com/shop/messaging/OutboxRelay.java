@@ -145,6 +145,9 @@ final class OutboxRelay implements SmartLifecycle {
 			for (Entry entry : entries) {
 				acks.add(this.kafka.send(entry.record()));
 			}
+			// the batch is complete: send it now instead of lingering (5 ms by default in
+			// Kafka 4) for records that will not come
+			this.kafka.flush();
 			try {
 				CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
 					.get(this.settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
