@@ -5,8 +5,11 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +32,7 @@ import com.shop.testsupport.RawHttp;
 import com.shop.testsupport.TestEvents;
 import com.shop.testsupport.TopicRecorder;
 import com.shop.testsupport.TestAdmin;
+import com.zaxxer.hikari.HikariDataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,6 +82,9 @@ class OrderServiceIntegrationTest {
 
 	@Autowired
 	CatalogProducts catalog;
+
+	@Autowired
+	HikariDataSource pool;
 
 	RestTestClient http;
 
@@ -400,6 +407,37 @@ class OrderServiceIntegrationTest {
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		this.http.get().uri("/api/orders/{id}/events", UUID.randomUUID()).exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void aPlacementThatFindsNoFreeDatabaseConnectionIsA503ToRetryNotA500() throws SQLException {
+		List<Connection> held = new ArrayList<>();
+		try {
+			// every pooled connection busy, as under overload
+			while (held.size() < this.pool.getMaximumPoolSize()) {
+				held.add(this.pool.getConnection());
+			}
+			this.http.post()
+				.uri("/api/orders")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(orderJson("overload", SKU, 1, "tok_visa"))
+				.exchange()
+				.expectStatus()
+				.isEqualTo(503)
+				.expectHeader()
+				.valueEquals("Retry-After", "1")
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.detail")
+				.value(String.class, (detail) -> assertThat(detail).contains("try again"));
+		}
+		finally {
+			for (Connection connection : held) {
+				connection.close();
+			}
+		}
+		place("overload", 1, "tok_visa");
 	}
 
 	@Test

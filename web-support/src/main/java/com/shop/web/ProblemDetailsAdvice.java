@@ -6,14 +6,21 @@ import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.core.MethodParameter;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -27,10 +34,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Turns every client mistake into an RFC 9457 problem that says what is wrong: Spring
  * MVC's standard cases (415, 405, 406, 404 ...), plus a per-field {@code errors} list for
  * invalid bodies and parameters, and the exact field and reason for JSON that cannot be
- * read.
+ * read. An overloaded or unreachable database is a 503 with {@code Retry-After}, not a
+ * 500.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -100,6 +110,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			return param.name();
 		}
 		return parameter.getParameterName();
+	}
+
+	/**
+	 * No database connection came free in time (overload), or the database is
+	 * unreachable: not the client's mistake, and worth repeating (with the same
+	 * Idempotency-Key) after {@code Retry-After}.
+	 */
+	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+			TransientDataAccessException.class })
+	ResponseEntity<ProblemDetail> handleDatabaseUnavailable(RuntimeException ex) {
+		log.warn("Answering 503: {}", ex.toString());
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The service is overloaded or its database is unreachable; try again shortly");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(body);
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
