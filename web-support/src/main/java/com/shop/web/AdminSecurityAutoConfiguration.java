@@ -1,6 +1,10 @@
 package com.shop.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,7 +22,8 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
@@ -74,19 +79,55 @@ public class AdminSecurityAutoConfiguration {
 	/**
 	 * The one operator account. A password without an {@code {id}} prefix is taken as
 	 * given; in production prefer an encoded one ({@code {bcrypt}$2a$...}), so the plain
-	 * secret is not in the environment.
+	 * secret is not in the environment. Only a lookup: a
+	 * {@code UserDetailsPasswordService} would have Spring Security re-encode a plain
+	 * password with bcrypt at the first login, and every request after it would pay for a
+	 * bcrypt check (about 70 ms of CPU).
 	 */
 	@Bean
 	UserDetailsService adminAccount(AdminSecurityProperties properties) {
 		String password = properties.adminPassword().startsWith("{") ? properties.adminPassword()
 				: "{noop}" + properties.adminPassword();
-		return new InMemoryUserDetailsManager(
+		InMemoryUserDetailsManager accounts = new InMemoryUserDetailsManager(
 				User.withUsername(properties.adminUser()).password(password).roles(ADMIN).build());
+		return accounts::loadUserByUsername;
 	}
 
+	/**
+	 * {@code {bcrypt}} for an encoded admin password, {@code {noop}} for a plain one. A
+	 * plain password is compared in constant time (through SHA-256, so its length does
+	 * not show either); it is at least 16 characters of random, so a slow hash would add
+	 * nothing but a way for anyone to burn CPU with wrong passwords. Unknown user names
+	 * are checked against a plain dummy for the same reason.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return new DelegatingPasswordEncoder("noop",
+				Map.of("noop", new ConstantTimePlainPassword(), "bcrypt", new BCryptPasswordEncoder()));
+	}
+
+	private static final class ConstantTimePlainPassword implements PasswordEncoder {
+
+		@Override
+		public String encode(CharSequence rawPassword) {
+			return rawPassword.toString();
+		}
+
+		@Override
+		public boolean matches(CharSequence rawPassword, String encodedPassword) {
+			return rawPassword != null && encodedPassword != null
+					&& MessageDigest.isEqual(sha256(rawPassword.toString()), sha256(encodedPassword));
+		}
+
+		private static byte[] sha256(String text) {
+			try {
+				return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+			}
+		}
+
 	}
 
 	/**

@@ -13,8 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * elsewhere it comes from the environment ({@code SHOP_SECURITY_ADMIN_PASSWORD}).
  *
  * @param adminUser the operator's user name
- * @param adminPassword the operator's password, as is or encoded with a
- * {@code {bcrypt}}-style prefix
+ * @param adminPassword the operator's password, as is (compared in constant time) or
+ * bcrypt-encoded with the {@code {bcrypt}} prefix
  */
 @ConfigurationProperties("shop.security")
 @Validated
