@@ -1,26 +1,31 @@
 package com.shop.notification.mail;
 
+import java.util.Date;
+
 import com.shop.events.Channel;
 import com.shop.notification.NotificationSender;
 import com.shop.notification.OrderNotice;
+import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMailMessage;
 import org.springframework.stereotype.Component;
 
-/** The e-mail channel: a plain-text mail to the customer through SMTP. */
+/**
+ * The e-mail channel: a plain-text mail to the customer through SMTP, over one kept
+ * connection.
+ */
 @Component
 class EmailSender implements NotificationSender {
 
-	private final JavaMailSender mail;
+	private final SmtpConnection smtp;
 
 	private final MailTemplates templates;
 
 	private final MailSettings settings;
 
-	EmailSender(JavaMailSender mail, MailTemplates templates, MailSettings settings) {
-		this.mail = mail;
+	EmailSender(SmtpConnection smtp, MailTemplates templates, MailSettings settings) {
+		this.smtp = smtp;
 		this.templates = templates;
 		this.settings = settings;
 	}
@@ -41,12 +46,14 @@ class EmailSender implements NotificationSender {
 	@Override
 	public void send(OrderNotice notice) {
 		MailTemplates.Mail content = this.templates.render(notice);
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom(this.settings.from());
-		message.setTo(recipient(notice));
-		message.setSubject(content.subject());
-		message.setText(content.body());
-		this.mail.send(message);
+		MimeMessage message = this.smtp.createMessage();
+		MimeMailMessage mail = new MimeMailMessage(message);
+		mail.setFrom(this.settings.from());
+		mail.setTo(recipient(notice));
+		mail.setSubject(content.subject());
+		mail.setText(content.body());
+		mail.setSentDate(new Date());
+		this.smtp.send(message);
 	}
 
 }
