@@ -24,6 +24,16 @@ class SmtpConnection implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(SmtpConnection.class);
 
+	private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+	static {
+		// Jakarta Mail finds its StreamProvider with a ServiceLoader, a scan of the class
+		// path, for every message it writes; named, it is only instantiated
+		if (System.getProperty(STREAM_PROVIDER) == null) {
+			System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+		}
+	}
+
 	private final JavaMailSenderImpl mail;
 
 	private Transport transport;
