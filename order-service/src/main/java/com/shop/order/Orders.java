@@ -24,6 +24,9 @@ interface Orders extends JpaRepository<Order, UUID> {
 	@Query("select o from PurchaseOrder o where o.id = :id")
 	Optional<Order> findForUpdate(UUID id);
 
+	// A constant query string: a derived query is built and interpreted again on every
+	// call, and this one runs for every placement with an Idempotency-Key.
+	@Query("select o from PurchaseOrder o where o.idempotencyKey = :idempotencyKey")
 	Optional<Order> findByIdempotencyKey(String idempotencyKey);
 
 	@Query("""
