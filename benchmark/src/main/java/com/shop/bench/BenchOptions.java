@@ -95,8 +95,8 @@ record BenchOptions(int rate, Duration duration, Duration warmup, int placementR
 			  --duration D          measured time of each fixed-rate run (default 60s)
 			  --warmup D            warm-up before each fixed-rate run (default 15s)
 			  --prewarm D           unmeasured orders before the first measured run, so that the
-			                        services' JIT has compiled the hot paths (default 60s; 0s skips)
-			  --prewarm-rate N      rate of those (default 20)
+			                        services' JIT has compiled the hot paths (default 300s; 0s skips)
+			  --prewarm-rate N      rate of those (default 15)
 			  --placement-rate N    placement run at N orders/s (default 2000; 0 skips it)
 			  --placement-duration D  (default 30s)
 			  --ramp S:E:STEP       ramp rates to find the maximum sustainable rate; STEP is added, or
@@ -131,8 +131,10 @@ record BenchOptions(int rate, Duration duration, Duration warmup, int placementR
 		String bootstrap = "localhost:9092";
 		String jdbcUrl = "jdbc:postgresql://localhost:15432";
 		int maxOutstanding = 4096;
-		Duration prewarm = Duration.ofSeconds(60);
-		int prewarmRate = 20;
+		// on two cores the four services' JIT compilers need minutes before the hot paths
+		// run compiled; figures taken earlier measure the compiler
+		Duration prewarm = Duration.ofSeconds(300);
+		int prewarmRate = 15;
 		for (int i = 0; i < args.size(); i++) {
 			String option = args.get(i);
 			if (option.equals("-h") || option.equals("--help")) {
