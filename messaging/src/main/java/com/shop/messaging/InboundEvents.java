@@ -1,7 +1,6 @@
 package com.shop.messaging;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,15 +23,14 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The idempotent consumer: reads the envelope, dispatches on {@code ce_type} and runs the
- * handler atomically together with the record of the consumed {@code ce_id} and any
- * events the handler publishes. A redelivered event finds its id recorded and changes
- * nothing. Records without a valid envelope or payload raise
+ * handler in one database transaction together with the record of the consumed
+ * {@code ce_id} and any events the handler publishes. A redelivered event finds its id
+ * recorded and changes nothing. Records without a valid envelope or payload raise
  * {@link MalformedEventException}, which the error handler dead-letters without retrying.
  * <p>
  * The handling runs in a span whose parent is the record's {@code traceparent}, so its
@@ -75,62 +73,8 @@ public class InboundEvents {
 		this.meters = meters;
 	}
 
-	/**
-	 * Handles the records of one poll, in order, in one database transaction, which saves
-	 * a commit per record under load. If any of them fails, that transaction rolls back
-	 * and the records are handled again one transaction each, up to the one that fails:
-	 * the records before it are committed, and the failed one is reported to the error
-	 * handler, which retries it (and those after it) or dead-letters it. Handlers must
-	 * tolerate the replay of an external effect whose transaction rolled back: the
-	 * payment gateway's charge is idempotent by order, and a sent notification is
-	 * recorded in a transaction of its own.
-	 * @throws BatchListenerFailedException naming the record to retry from
-	 */
-	public void dispatch(List<ConsumerRecord<String, byte[]>> records, EventHandlers handlers) {
-		String consumer = Optional.ofNullable(KafkaUtils.getConsumerGroupId()).orElse("default");
-		List<Outcome> outcomes;
-		try {
-			outcomes = this.transaction
-				.execute((batch) -> records.stream().map((record) -> dispatch(consumer, record, handlers)).toList());
-		}
-		catch (RuntimeException ex) {
-			if (records.size() == 1) {
-				throw failed(records.get(0), ex);
-			}
-			log.debug("A batch of {} records failed ({}); handling them one by one", records.size(), ex.toString());
-			outcomes = oneByOne(consumer, records, handlers);
-		}
-		outcomes.forEach((outcome) -> consumed(outcome.type(), outcome.outcome()));
-	}
-
-	private List<Outcome> oneByOne(String consumer, List<ConsumerRecord<String, byte[]>> records,
-			EventHandlers handlers) {
-		List<Outcome> outcomes = new ArrayList<>(records.size());
-		for (ConsumerRecord<String, byte[]> record : records) {
-			try {
-				outcomes.add(this.transaction.execute((status) -> dispatch(consumer, record, handlers)));
-			}
-			catch (RuntimeException ex) {
-				outcomes.forEach((outcome) -> consumed(outcome.type(), outcome.outcome()));
-				throw failed(record, ex);
-			}
-		}
-		return outcomes;
-	}
-
-	private BatchListenerFailedException failed(ConsumerRecord<String, byte[]> record, RuntimeException ex) {
-		Throwable cause = (ex instanceof FailedRecord failed) ? failed.getCause() : ex;
-		consumed((ex instanceof FailedRecord failed) ? failed.type : "unknown", "failed");
-		log.warn("Handling {} partition {} offset {} failed: {}", record.topic(), record.partition(), record.offset(),
-				cause.toString());
-		return new BatchListenerFailedException(cause.toString(), cause, record);
-	}
-
-	/**
-	 * Handles one record with the matching handler, in the caller's transaction; types
-	 * without one are skipped.
-	 */
-	private Outcome dispatch(String consumer, ConsumerRecord<String, byte[]> record, EventHandlers handlers) {
+	/** Handles one record with the matching handler; types without one are skipped. */
+	public void dispatch(ConsumerRecord<String, byte[]> record, EventHandlers handlers) {
 		Span span = consumerSpan(record);
 		String typeTag = "unknown";
 		try (Tracer.SpanInScope scope = this.tracer.withSpan(span)) {
@@ -146,16 +90,16 @@ public class InboundEvents {
 				MDC.put(ORDER_ID, orderId);
 			}
 			try {
-				return new Outcome(typeTag,
-						handle(consumer, record, envelope, known.filter(handlers::handles), handlers));
+				consumed(typeTag, handle(record, envelope, known.filter(handlers::handles), handlers));
 			}
 			finally {
 				MDC.remove(ORDER_ID);
 			}
 		}
 		catch (RuntimeException ex) {
+			consumed(typeTag, "failed");
 			span.error(ex);
-			throw new FailedRecord(typeTag, ex);
+			throw ex;
 		}
 		finally {
 			span.end();
@@ -173,8 +117,8 @@ public class InboundEvents {
 	}
 
 	/** Returns the outcome: handled, duplicate or skipped. */
-	private String handle(String consumer, ConsumerRecord<String, byte[]> record, Envelope envelope,
-			Optional<EventType> type, EventHandlers handlers) {
+	private String handle(ConsumerRecord<String, byte[]> record, Envelope envelope, Optional<EventType> type,
+			EventHandlers handlers) {
 		if (type.isEmpty()) {
 			log.debug("Skipping {} {}: not handled here", envelope.type(), envelope.id());
 			return "skipped";
@@ -184,19 +128,23 @@ public class InboundEvents {
 			throw new MalformedEventException(
 					"ce_subject " + envelope.subject() + " does not match the payload's " + event.subject());
 		}
-		if (!firstDelivery(consumer, envelope, type.get())) {
-			log.debug("Skipping {} {}: already consumed by {}", envelope.type(), envelope.id(), consumer);
-			return "duplicate";
-		}
-		CURRENT.set(envelope);
-		try {
-			this.journals.forEach((journal) -> journal.consumed(envelope, event));
-			handlers.handle(type.get(), event);
-		}
-		finally {
-			CURRENT.remove();
-		}
-		return "handled";
+		String consumer = Optional.ofNullable(KafkaUtils.getConsumerGroupId()).orElse("default");
+		Boolean first = this.transaction.execute((status) -> {
+			if (!firstDelivery(consumer, envelope, type.get())) {
+				log.debug("Skipping {} {}: already consumed by {}", envelope.type(), envelope.id(), consumer);
+				return false;
+			}
+			CURRENT.set(envelope);
+			try {
+				this.journals.forEach((journal) -> journal.consumed(envelope, event));
+				handlers.handle(type.get(), event);
+			}
+			finally {
+				CURRENT.remove();
+			}
+			return true;
+		});
+		return Boolean.TRUE.equals(first) ? "handled" : "duplicate";
 	}
 
 	private void consumed(String type, String outcome) {
@@ -217,21 +165,6 @@ public class InboundEvents {
 	static String currentTraceparent() {
 		Envelope envelope = CURRENT.get();
 		return (envelope != null) ? envelope.traceparent() : null;
-	}
-
-	private record Outcome(String type, String outcome) {
-	}
-
-	/** A record's failure, with the event type it had, for the metrics. */
-	private static final class FailedRecord extends RuntimeException {
-
-		private final String type;
-
-		FailedRecord(String type, RuntimeException cause) {
-			super(cause);
-			this.type = type;
-		}
-
 	}
 
 }

@@ -69,9 +69,7 @@ public class MessagingAutoConfiguration {
 				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
 				// a crashed instance's partitions move to a live one after 10 s instead
 				// of 45 s
-				ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000, ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000,
-				// one poll is one database transaction: bounded, so it commits soon
-				ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100));
+				ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000, ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000));
 	}
 
 	@Bean

@@ -1,7 +1,5 @@
 package com.shop.notification.messaging;
 
-import java.util.List;
-
 import com.shop.events.OrderCancelled;
 import com.shop.events.OrderConfirmed;
 import com.shop.events.OrderPlaced;
@@ -42,9 +40,9 @@ class OrdersListener {
 	private static void journalOnly(Object event) {
 	}
 
-	@KafkaListener(topics = Topics.ORDERS, batch = "true")
-	void on(List<ConsumerRecord<String, byte[]>> records) {
-		this.inbound.dispatch(records, this.handlers);
+	@KafkaListener(topics = Topics.ORDERS)
+	void on(ConsumerRecord<String, byte[]> record) {
+		this.inbound.dispatch(record, this.handlers);
 	}
 
 }

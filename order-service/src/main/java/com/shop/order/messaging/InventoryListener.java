@@ -1,7 +1,5 @@
 package com.shop.order.messaging;
 
-import java.util.List;
-
 import com.shop.events.StockRejected;
 import com.shop.events.StockReleased;
 import com.shop.events.StockReserved;
@@ -33,9 +31,9 @@ class InventoryListener {
 			.build();
 	}
 
-	@KafkaListener(topics = Topics.INVENTORY, batch = "true")
-	void on(List<ConsumerRecord<String, byte[]>> records) {
-		this.inbound.dispatch(records, this.handlers);
+	@KafkaListener(topics = Topics.INVENTORY)
+	void on(ConsumerRecord<String, byte[]> record) {
+		this.inbound.dispatch(record, this.handlers);
 	}
 
 }

@@ -1,7 +1,5 @@
 package com.shop.order.messaging;
 
-import java.util.List;
-
 import com.shop.events.PaymentCompleted;
 import com.shop.events.PaymentFailed;
 import com.shop.events.PaymentRefunded;
@@ -33,9 +31,9 @@ class PaymentsListener {
 			.build();
 	}
 
-	@KafkaListener(topics = Topics.PAYMENTS, batch = "true")
-	void on(List<ConsumerRecord<String, byte[]>> records) {
-		this.inbound.dispatch(records, this.handlers);
+	@KafkaListener(topics = Topics.PAYMENTS)
+	void on(ConsumerRecord<String, byte[]> record) {
+		this.inbound.dispatch(record, this.handlers);
 	}
 
 }

@@ -1,7 +1,5 @@
 package com.shop.payment.messaging;
 
-import java.util.List;
-
 import com.shop.events.PaymentRequested;
 import com.shop.events.RefundRequested;
 import com.shop.events.Topics;
@@ -32,9 +30,9 @@ class OrdersListener {
 			.build();
 	}
 
-	@KafkaListener(topics = Topics.ORDERS, batch = "true")
-	void on(List<ConsumerRecord<String, byte[]>> records) {
-		this.inbound.dispatch(records, this.handlers);
+	@KafkaListener(topics = Topics.ORDERS)
+	void on(ConsumerRecord<String, byte[]> record) {
+		this.inbound.dispatch(record, this.handlers);
 	}
 
 }
