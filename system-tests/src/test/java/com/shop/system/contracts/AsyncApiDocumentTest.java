@@ -386,9 +386,8 @@ class AsyncApiDocumentTest {
 					while (type.find()) {
 						handled.add(typeNameOf(type.group(1)));
 					}
-					// a topic may have several listeners (notification-service's live
-					// push
-					// reads orders too, in a group of its own): the union is what is read
+					// several listeners may read one topic (live status reads orders
+					// in a group of its own): the union is what is read
 					types.merge((String) Topics.class.getField(listener.group(1)).get(null), handled, (a, b) -> {
 						a.addAll(b);
 						return a;
