@@ -1,8 +1,11 @@
 package com.shop.web;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class MaskingMessageConverterTests {
 
@@ -17,6 +20,15 @@ class MaskingMessageConverterTests {
 		assertThat(
 				MaskingMessageConverter.mask("charging tok_visa_4242, secret whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"))
 			.isEqualTo("charging tok_***, secret whsec_***");
+	}
+
+	@Test
+	void aLongRunOfAddressCharactersIsScannedOnceNotOncePerCharacter() {
+		// 200,000 characters: a pattern that retries from every character takes minutes
+		String run = "a".repeat(200_000);
+		String masked = assertTimeoutPreemptively(Duration.ofSeconds(10),
+				() -> MaskingMessageConverter.mask(run + " @ " + run + "_x jane@example.com"));
+		assertThat(masked).isEqualTo(run + " @ " + run + "_x j***@example.com");
 	}
 
 	@Test
