@@ -166,6 +166,7 @@ public final class Benchmark {
 				run.name(), run.rate(), run.acceptedPerSecond(), run.settledPerSecond(), run.errors(), run.notSettled(),
 				run.placement().p99(), run.endToEnd().p50(), run.endToEnd().p99(), result.machineCpuBusyPercent(),
 				result.loadAverage());
+		Console.say("  CPU by process: %s", ProcessCpu.describe(result.cpuByProcess()));
 	}
 
 	private static void requireUp(HttpClient http, String url, String name) throws InterruptedException {

@@ -63,12 +63,15 @@ final class LoadRun {
 		long measureTo = measureFrom + measured.toNanos();
 		RunRecorder recorder = new RunRecorder(name, rate, start, measureFrom, measureTo);
 		CpuUsage cpu = CpuUsage.now();
+		ProcessCpu processes = ProcessCpu.now();
 		this.follower.follow(recorder);
 		Console.say("%s: %d orders/s for %d s (+%d s warm-up)", name, rate, measured.toSeconds(), warmup.toSeconds());
 		long lastReport = start;
+		long placed = 0;
 		for (long i = 0;; i++) {
 			long due = start + i * SECOND / rate;
 			if (due >= measureTo) {
+				placed = i;
 				break;
 			}
 			long now;
@@ -90,7 +93,8 @@ final class LoadRun {
 		}
 		// the recorder keeps following the orders still open, for catchUp
 		this.last = recorder;
-		return recorder.result(CpuUsage.now().busyPercentSince(cpu), CpuUsage.loadAverage());
+		return recorder.result(CpuUsage.now().busyPercentSince(cpu), CpuUsage.loadAverage(),
+				ProcessCpu.now().since(processes, placed));
 	}
 
 	/** Orders of the last run not seen settling yet. */

@@ -67,6 +67,13 @@ final class ReportWriter {
 			out.append('\n');
 		}
 		for (int i = 0; i < runs.size(); i++) {
+			List<ProcessCpu.Share> cpu = runs.get(i).cpuByProcess();
+			if (!labels.get(i).startsWith("ramp") && !cpu.isEmpty()) {
+				out.append(String.format(Locale.ROOT, "%s %d/s CPU by process: %s%n", labels.get(i),
+						runs.get(i).summary().rate(), ProcessCpu.describe(cpu)));
+			}
+		}
+		for (int i = 0; i < runs.size(); i++) {
 			RunSummary run = runs.get(i).summary();
 			if (!labels.get(i).startsWith("ramp")) {
 				out.append(String.format(Locale.ROOT, "%s %d/s outcomes: %s; unexpected %d; errors %s%n", labels.get(i),

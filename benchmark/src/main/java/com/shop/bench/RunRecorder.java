@@ -155,8 +155,8 @@ final class RunRecorder {
 		return this.pending.size();
 	}
 
-	synchronized RunResult result(double cpuBusyPercent, String loadAverage) {
-		return result(System.nanoTime(), cpuBusyPercent, loadAverage);
+	synchronized RunResult result(double cpuBusyPercent, String loadAverage, List<ProcessCpu.Share> cpuByProcess) {
+		return result(System.nanoTime(), cpuBusyPercent, loadAverage, cpuByProcess);
 	}
 
 	/**
@@ -164,7 +164,8 @@ final class RunRecorder {
 	 * percentiles with the time it has waited so far (a lower bound), so that a pipeline
 	 * that falls behind cannot look fast by settling only its quickest orders.
 	 */
-	synchronized RunResult result(long now, double cpuBusyPercent, String loadAverage) {
+	synchronized RunResult result(long now, double cpuBusyPercent, String loadAverage,
+			List<ProcessCpu.Share> cpuByProcess) {
 		double window = (this.measureTo - this.measureFrom) / (double) SECOND;
 		Histogram e2eWithOpen = this.e2e.copy();
 		this.pending.values()
@@ -179,7 +180,7 @@ final class RunRecorder {
 				Percentiles.round(this.settledInWindow / window), Percentiles.of(this.placement),
 				Percentiles.of(e2eWithOpen), Percentiles.of(this.e2eConfirmed), Percentiles.of(this.e2eCancelled),
 				new TreeMap<>(this.outcomes), this.unexpected, notSettled, backlogGrowth());
-		return new RunResult(summary, series(), cpuBusyPercent, loadAverage);
+		return new RunResult(summary, series(), cpuBusyPercent, loadAverage, cpuByProcess);
 	}
 
 	private long backlogGrowth() {

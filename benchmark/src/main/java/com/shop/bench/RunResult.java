@@ -9,6 +9,8 @@ import java.util.List;
  * @param series every second of the run, warm-up and drain included
  * @param machineCpuBusyPercent how busy the machine's CPUs were during the run
  * @param loadAverage the load average (1, 5, 15 min) at the end of the run
+ * @param cpuByProcess who used the CPU during the run (warm-up and drain included)
  */
-record RunResult(RunSummary summary, List<SecondPoint> series, double machineCpuBusyPercent, String loadAverage) {
+record RunResult(RunSummary summary, List<SecondPoint> series, double machineCpuBusyPercent, String loadAverage,
+		List<ProcessCpu.Share> cpuByProcess) {
 }

@@ -1,5 +1,6 @@
 package com.shop.bench;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class RunRecorderTests {
 			long answered = (i < 10) ? 3 * S : due + MS;
 			this.recorder.accepted(UUID.randomUUID(), Kind.SUCCESS, due, answered);
 		}
-		RunSummary run = this.recorder.result(30 * S, 0, "").summary();
+		RunSummary run = this.recorder.result(30 * S, 0, "", List.of()).summary();
 		assertThat(run.placement().count()).isEqualTo(100);
 		assertThat(run.placement().max()).isCloseTo(1000, within(1.0));
 		assertThat(run.placement().p99()).isGreaterThan(800);
@@ -45,7 +46,7 @@ class RunRecorderTests {
 		this.recorder.accepted(early, Kind.SUCCESS, 3 * S, 3 * S + 90 * MS);
 		this.recorder.accepted(late, Kind.DECLINED, 3 * S, 3 * S + 5 * MS);
 		this.recorder.settled(late, "CANCELLED:PAYMENT_DECLINED", 3 * S + 200 * MS);
-		RunSummary run = this.recorder.result(30 * S, 0, "").summary();
+		RunSummary run = this.recorder.result(30 * S, 0, "", List.of()).summary();
 		assertThat(run.endToEndConfirmed().p50()).isCloseTo(80, within(0.1));
 		assertThat(run.endToEndCancelled().p50()).isCloseTo(200, within(0.2));
 		assertThat(run.outcomes()).containsEntry("CONFIRMED", 1L).containsEntry("CANCELLED:PAYMENT_DECLINED", 1L);
@@ -59,7 +60,7 @@ class RunRecorderTests {
 		this.recorder.offered(S);
 		this.recorder.accepted(warm, Kind.SUCCESS, S, S + 500 * MS);
 		this.recorder.settled(warm, RunRecorder.CONFIRMED, S + 900 * MS);
-		RunResult result = this.recorder.result(30 * S, 0, "");
+		RunResult result = this.recorder.result(30 * S, 0, "", List.of());
 		assertThat(result.summary().offered()).isZero();
 		assertThat(result.summary().placement().count()).isZero();
 		assertThat(result.series().get(1).warmup()).isTrue();
@@ -79,7 +80,7 @@ class RunRecorderTests {
 		this.recorder.failed("generator saturated", null, 5 * S, 5 * S);
 		this.recorder.offered(5 * S);
 		this.recorder.failed("HTTP 503", "busy", 5 * S, 5 * S + MS);
-		RunSummary run = this.recorder.result(30 * S, 0, "").summary();
+		RunSummary run = this.recorder.result(30 * S, 0, "", List.of()).summary();
 		assertThat(run.unexpectedOutcomes()).isEqualTo(1);
 		assertThat(run.notSettled()).isEqualTo(1);
 		assertThat(run.errors()).isEqualTo(2);
@@ -94,7 +95,7 @@ class RunRecorderTests {
 		UUID open = UUID.randomUUID();
 		this.recorder.offered(3 * S);
 		this.recorder.accepted(open, Kind.SUCCESS, 3 * S, 3 * S + MS);
-		RunSummary run = this.recorder.result(13 * S, 0, "").summary();
+		RunSummary run = this.recorder.result(13 * S, 0, "", List.of()).summary();
 		assertThat(run.notSettled()).isEqualTo(1);
 		assertThat(run.endToEnd().max()).isCloseTo(10_000, within(10.0));
 		assertThat(run.endToEndConfirmed().count()).isZero();
@@ -114,7 +115,7 @@ class RunRecorderTests {
 				}
 			}
 		}
-		RunSummary run = this.recorder.result(30 * S, 0, "").summary();
+		RunSummary run = this.recorder.result(30 * S, 0, "", List.of()).summary();
 		assertThat(run.backlogGrowth()).isEqualTo(50);
 		assertThat(run.settledPerSecond()).isEqualTo(5.0);
 		assertThat(run.acceptedPerSecond()).isEqualTo(10.0);
