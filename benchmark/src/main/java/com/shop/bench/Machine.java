@@ -3,8 +3,10 @@ package com.shop.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The machine a benchmark ran on, as the report states it.
@@ -14,16 +16,27 @@ import java.util.Locale;
  * @param memoryGb total memory
  * @param java the generator's Java runtime
  * @param os the operating system
- * @param serviceJavaOptions the services' JVM options, as STACK_SERVICE_JAVA_OPTS says
+ * @param serviceJavaOptions order-service's JVM options (-X...), read from its command
+ * line
  */
 record Machine(int cores, String cpu, double memoryGb, String java, String os, String serviceJavaOptions) {
 
 	static Machine current() {
-		String options = System.getenv("STACK_SERVICE_JAVA_OPTS");
 		return new Machine(Runtime.getRuntime().availableProcessors(), cpuModel(), totalMemoryGb(),
 				System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-				System.getProperty("os.name") + " " + System.getProperty("os.version"), (options != null) ? options
-						: "not set (stack default: -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1)");
+				System.getProperty("os.name") + " " + System.getProperty("os.version"), runningServiceJavaOptions());
+	}
+
+	private static String runningServiceJavaOptions() {
+		return ProcessHandle.allProcesses()
+			.map((process) -> process.info().arguments().orElse(new String[0]))
+			.filter((arguments) -> Arrays.stream(arguments).anyMatch((argument) -> argument.contains("order-service")))
+			.findFirst()
+			.map((arguments) -> Arrays.stream(arguments)
+				.filter((argument) -> argument.startsWith("-X"))
+				.collect(Collectors.joining(" ")))
+			.map((options) -> options.isEmpty() ? "none (the JVM's defaults)" : options)
+			.orElse("unknown (order-service's command line is not visible)");
 	}
 
 	private static String cpuModel() {
