@@ -13,7 +13,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
 
 /**
  * What inventory decided for one order: stock held for all its lines, or rejected. A held
@@ -22,7 +27,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "reservation")
-class Reservation {
+class Reservation implements Persistable<UUID> {
 
 	@Id
 	@Column(name = "order_id")
@@ -41,10 +46,15 @@ class Reservation {
 	@Column(name = "updated_at")
 	private Instant updatedAt;
 
+	// created here, so saving it is an insert: no select first to tell (as merge does)
+	@Transient
+	private boolean isNew;
+
 	protected Reservation() {
 	}
 
 	private Reservation(UUID orderId, ReservationStatus status, List<ReservationLine> lines) {
+		this.isNew = true;
 		this.orderId = orderId;
 		this.status = status;
 		this.lines = new ArrayList<>(lines);
@@ -93,6 +103,22 @@ class Reservation {
 
 	List<ReservationLine> lines() {
 		return List.copyOf(this.lines);
+	}
+
+	@Override
+	public UUID getId() {
+		return this.orderId;
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.isNew;
+	}
+
+	@PostLoad
+	@PostPersist
+	void markNotNew() {
+		this.isNew = false;
 	}
 
 }

@@ -8,7 +8,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+
+import org.springframework.data.domain.Persistable;
 
 /**
  * One notification about an order on one channel. There is at most one per order,
@@ -16,7 +21,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "notification")
-public class Notification {
+public class Notification implements Persistable<UUID> {
 
 	private static final int MAX_ERROR_LENGTH = 1000;
 
@@ -39,10 +44,15 @@ public class Notification {
 
 	private Instant createdAt;
 
+	// created here, so saving it is an insert: no select first to tell (as merge does)
+	@Transient
+	private boolean isNew;
+
 	protected Notification() {
 	}
 
 	private Notification(UUID orderId, Channel channel, String recipient, String template) {
+		this.isNew = true;
 		this.id = UUID.randomUUID();
 		this.orderId = orderId;
 		this.channel = channel;
@@ -68,10 +78,6 @@ public class Notification {
 
 	boolean wasSent() {
 		return this.status == NotificationStatus.SENT;
-	}
-
-	public UUID getId() {
-		return this.id;
 	}
 
 	public UUID getOrderId() {
@@ -100,6 +106,22 @@ public class Notification {
 
 	public Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	@Override
+	public UUID getId() {
+		return this.id;
+	}
+
+	@Override
+	public boolean isNew() {
+		return this.isNew;
+	}
+
+	@PostLoad
+	@PostPersist
+	void markNotNew() {
+		this.isNew = false;
 	}
 
 }
