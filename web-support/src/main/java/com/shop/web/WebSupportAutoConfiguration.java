@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import org.apache.catalina.core.StandardHost;
 import tools.jackson.databind.JacksonModule;
@@ -37,7 +39,7 @@ import org.springframework.web.filter.CorsFilter;
  */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
 @Import({ ProblemDetailsAdvice.class, ProblemErrorController.class })
-@EnableConfigurationProperties(RateLimitProperties.class)
+@EnableConfigurationProperties({ RateLimitProperties.class, ConcurrencyLimitProperties.class })
 public class WebSupportAutoConfiguration {
 
 	@Bean
@@ -71,6 +73,17 @@ public class WebSupportAutoConfiguration {
 				host.setErrorReportValveClass(ProblemReportValve.class.getName());
 			}
 		});
+	}
+
+	/** Early: a request that will be shed costs as little as possible. */
+	@Bean
+	FilterRegistrationBean<ConcurrencyLimitFilter> concurrencyLimitFilter(ConcurrencyLimitProperties limits,
+			ObjectProvider<MeterRegistry> meters) {
+		FilterRegistrationBean<ConcurrencyLimitFilter> registration = new FilterRegistrationBean<>(
+				new ConcurrencyLimitFilter(limits, meters.getIfAvailable(SimpleMeterRegistry::new)));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+		registration.setEnabled(limits.enabled());
+		return registration;
 	}
 
 	/** After Spring Security's filters, so operators are known and not limited. */
