@@ -67,11 +67,9 @@ final class LoadRun {
 		this.follower.follow(recorder);
 		Console.say("%s: %d orders/s for %d s (+%d s warm-up)", name, rate, measured.toSeconds(), warmup.toSeconds());
 		long lastReport = start;
-		long placed = 0;
 		for (long i = 0;; i++) {
 			long due = start + i * SECOND / rate;
 			if (due >= measureTo) {
-				placed = i;
 				break;
 			}
 			long now;
@@ -94,7 +92,7 @@ final class LoadRun {
 		// the recorder keeps following the orders still open, for catchUp
 		this.last = recorder;
 		return recorder.result(CpuUsage.now().busyPercentSince(cpu), CpuUsage.loadAverage(),
-				ProcessCpu.now().since(processes, placed));
+				ProcessCpu.now().since(processes, recorder.acceptedInRun()));
 	}
 
 	/** Orders of the last run not seen settling yet. */

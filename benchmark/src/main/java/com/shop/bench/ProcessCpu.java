@@ -38,7 +38,7 @@ final class ProcessCpu {
 	 * @param process what it is: a service, "kafka broker", "postgresql", "load
 	 * generator" or "other"
 	 * @param cpuSeconds CPU time used during the run (core-seconds)
-	 * @param msPerOrder {@code cpuSeconds} per order placed in the run, in milliseconds
+	 * @param msPerOrder {@code cpuSeconds} per order accepted in the run, in milliseconds
 	 */
 	record Share(String process, double cpuSeconds, double msPerOrder) {
 	}

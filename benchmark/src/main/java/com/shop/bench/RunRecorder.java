@@ -150,6 +150,11 @@ final class RunRecorder {
 		};
 	}
 
+	/** Orders answered 202 in the whole run, warm-up and drain included. */
+	synchronized long acceptedInRun() {
+		return this.seconds.stream().mapToLong((second) -> second.accepted).sum();
+	}
+
 	/** Placed orders whose settlement has not been seen yet (all of this run). */
 	synchronized int unsettled() {
 		return this.pending.size();

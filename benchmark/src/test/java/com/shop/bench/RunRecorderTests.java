@@ -37,6 +37,18 @@ class RunRecorderTests {
 	}
 
 	@Test
+	void countsEveryAcceptedOrderOfTheRunForTheCpuPerOrderWarmUpIncluded() {
+		this.recorder.offered(S);
+		this.recorder.accepted(UUID.randomUUID(), Kind.SUCCESS, S, S + MS);
+		this.recorder.offered(3 * S);
+		this.recorder.accepted(UUID.randomUUID(), Kind.SUCCESS, 3 * S, 3 * S + MS);
+		this.recorder.offered(4 * S);
+		this.recorder.failed("HTTP 503", null, 4 * S, 4 * S + MS);
+		assertThat(this.recorder.acceptedInRun()).isEqualTo(2);
+		assertThat(this.recorder.result(30 * S, 0, "", List.of()).summary().accepted()).isEqualTo(1);
+	}
+
+	@Test
 	void pairsASettlementSeenBeforeThePlacementAnswer() {
 		UUID early = UUID.randomUUID();
 		UUID late = UUID.randomUUID();
