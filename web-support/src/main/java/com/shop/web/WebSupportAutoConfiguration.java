@@ -97,9 +97,9 @@ public class WebSupportAutoConfiguration {
 	}
 
 	@Bean
-	FilterRegistrationBean<UnreadableAcceptFilter> unreadableAcceptFilter() {
-		FilterRegistrationBean<UnreadableAcceptFilter> registration = new FilterRegistrationBean<>(
-				new UnreadableAcceptFilter());
+	FilterRegistrationBean<UnreadableMediaTypeFilter> unreadableMediaTypeFilter() {
+		FilterRegistrationBean<UnreadableMediaTypeFilter> registration = new FilterRegistrationBean<>(
+				new UnreadableMediaTypeFilter());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
