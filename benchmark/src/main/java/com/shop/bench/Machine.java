@@ -3,7 +3,6 @@ package com.shop.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -29,14 +28,15 @@ record Machine(int cores, String cpu, double memoryGb, String java, String os, S
 
 	private static String runningServiceJavaOptions() {
 		return ProcessHandle.allProcesses()
-			.map((process) -> process.info().arguments().orElse(new String[0]))
-			.filter((arguments) -> Arrays.stream(arguments).anyMatch((argument) -> argument.contains("order-service")))
+			.filter((process) -> process.info().command().orElse("").endsWith("java"))
+			.map((process) -> List.of(process.info().arguments().orElse(new String[0])))
+			.filter((arguments) -> ProcessCpu.service(arguments).filter("order-service"::equals).isPresent())
 			.findFirst()
-			.map((arguments) -> Arrays.stream(arguments)
+			.map((arguments) -> arguments.stream()
 				.filter((argument) -> argument.startsWith("-X"))
 				.collect(Collectors.joining(" ")))
 			.map((options) -> options.isEmpty() ? "none (the JVM's defaults)" : options)
-			.orElse("unknown (order-service's command line is not visible)");
+			.orElse("unknown (no order-service.jar process visible)");
 	}
 
 	private static String cpuModel() {

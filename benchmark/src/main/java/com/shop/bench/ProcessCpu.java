@@ -1,5 +1,6 @@
 package com.shop.bench;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,19 +87,30 @@ final class ProcessCpu {
 		if (process.pid() == SELF) {
 			return "load generator";
 		}
-		String command = process.info().commandLine().or(() -> process.info().command()).orElse("");
-		for (String service : SERVICES) {
-			if (command.contains(service)) {
-				return service;
-			}
-		}
-		if (command.contains("kafka.Kafka ")) {
-			return "kafka broker";
-		}
-		if (command.contains("postgres")) {
+		String executable = Path.of(process.info().command().orElse("?")).getFileName().toString();
+		List<String> arguments = List.of(process.info().arguments().orElse(new String[0]));
+		if (executable.equals("postgres")) {
 			return "postgresql";
 		}
-		return "other";
+		if (!executable.equals("java")) {
+			return "other";
+		}
+		if (arguments.contains("kafka.Kafka")) {
+			return "kafka broker";
+		}
+		return service(arguments).orElse("other");
+	}
+
+	/**
+	 * The service a JVM runs, from the executable jar it was started with (as the local
+	 * stack starts them; the Docker images start a launcher class, so they count as
+	 * "other").
+	 */
+	static Optional<String> service(List<String> arguments) {
+		return SERVICES.stream()
+			.filter((service) -> arguments.stream()
+				.anyMatch((argument) -> argument.equals(service + ".jar") || argument.endsWith("/" + service + ".jar")))
+			.findFirst();
 	}
 
 }

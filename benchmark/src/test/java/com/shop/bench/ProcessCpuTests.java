@@ -28,4 +28,12 @@ class ProcessCpuTests {
 		assertThat(ProcessCpu.describe(List.of(self))).startsWith("load generator ").endsWith(" ms/order)");
 	}
 
+	@Test
+	void aServiceIsTheJvmStartedWithItsExecutableJarNotAProcessThatMerelyNamesIt() {
+		assertThat(ProcessCpu.service(List.of("-Xmx384m", "-jar", "/work/main/order-service/target/order-service.jar")))
+			.hasValue("order-service");
+		assertThat(ProcessCpu.service(List.of("-f", "order-service.jar|notification-service.jar"))).isEmpty();
+		assertThat(ProcessCpu.service(List.of("-F", ".stack/logs/order-service.log"))).isEmpty();
+	}
+
 }
