@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import com.shop.persistence.AssignedIdEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -13,12 +14,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-
-import org.springframework.data.domain.Persistable;
 
 /**
  * What inventory decided for one order: stock held for all its lines, or rejected. A held
@@ -27,7 +23,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "reservation")
-class Reservation implements Persistable<UUID> {
+class Reservation extends AssignedIdEntity<UUID> {
 
 	@Id
 	@Column(name = "order_id")
@@ -46,15 +42,11 @@ class Reservation implements Persistable<UUID> {
 	@Column(name = "updated_at")
 	private Instant updatedAt;
 
-	// created here, so saving it is an insert: no select first to tell (as merge does)
-	@Transient
-	private boolean isNew;
-
 	protected Reservation() {
 	}
 
 	private Reservation(UUID orderId, ReservationStatus status, List<ReservationLine> lines) {
-		this.isNew = true;
+		markNew();
 		this.orderId = orderId;
 		this.status = status;
 		this.lines = new ArrayList<>(lines);
@@ -108,17 +100,6 @@ class Reservation implements Persistable<UUID> {
 	@Override
 	public UUID getId() {
 		return this.orderId;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.isNew;
-	}
-
-	@PostLoad
-	@PostPersist
-	void markNotNew() {
-		this.isNew = false;
 	}
 
 }

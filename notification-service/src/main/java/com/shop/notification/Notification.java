@@ -4,16 +4,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.shop.events.Channel;
+import com.shop.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-
-import org.springframework.data.domain.Persistable;
 
 /**
  * One notification about an order on one channel. There is at most one per order,
@@ -21,7 +17,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "notification")
-public class Notification implements Persistable<UUID> {
+public class Notification extends AssignedIdEntity<UUID> {
 
 	private static final int MAX_ERROR_LENGTH = 1000;
 
@@ -44,15 +40,11 @@ public class Notification implements Persistable<UUID> {
 
 	private Instant createdAt;
 
-	// created here, so saving it is an insert: no select first to tell (as merge does)
-	@Transient
-	private boolean isNew;
-
 	protected Notification() {
 	}
 
 	private Notification(UUID orderId, Channel channel, String recipient, String template) {
-		this.isNew = true;
+		markNew();
 		this.id = UUID.randomUUID();
 		this.orderId = orderId;
 		this.channel = channel;
@@ -111,17 +103,6 @@ public class Notification implements Persistable<UUID> {
 	@Override
 	public UUID getId() {
 		return this.id;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.isNew;
-	}
-
-	@PostLoad
-	@PostPersist
-	void markNotNew() {
-		this.isNew = false;
 	}
 
 }

@@ -10,6 +10,7 @@ import com.shop.events.CancellationReason;
 import com.shop.events.Money;
 import com.shop.events.OrderLine;
 import com.shop.events.OrderPlaced;
+import com.shop.persistence.AssignedIdEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
@@ -18,12 +19,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
-
-import org.springframework.data.domain.Persistable;
 
 /**
  * An order and its state machine. Each transition method returns whether it applied, so
@@ -32,7 +28,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity(name = "PurchaseOrder")
 @Table(name = "orders")
-public class Order implements Persistable<UUID> {
+public class Order extends AssignedIdEntity<UUID> {
 
 	@Id
 	private UUID id;
@@ -70,9 +66,6 @@ public class Order implements Persistable<UUID> {
 	@OrderColumn(name = "line_no")
 	private List<OrderItem> items = new ArrayList<>();
 
-	@Transient
-	private boolean isNew;
-
 	protected Order() {
 	}
 
@@ -81,7 +74,7 @@ public class Order implements Persistable<UUID> {
 			String idempotencyKey, String requestFingerprint) {
 		Order order = new Order();
 		order.id = UUID.randomUUID();
-		order.isNew = true;
+		order.markNew();
 		order.status = OrderStatus.PENDING;
 		order.customerId = customerId;
 		order.customerEmail = customerEmail;
@@ -151,17 +144,6 @@ public class Order implements Persistable<UUID> {
 	@Override
 	public UUID getId() {
 		return this.id;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.isNew;
-	}
-
-	@PostLoad
-	@PostPersist
-	void markNotNew() {
-		this.isNew = false;
 	}
 
 	public UUID id() {

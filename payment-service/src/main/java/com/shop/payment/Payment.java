@@ -6,22 +6,18 @@ import java.util.UUID;
 
 import com.shop.events.Money;
 import com.shop.events.PaymentFailureReason;
+import com.shop.persistence.AssignedIdEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
-import jakarta.persistence.Transient;
-
-import org.springframework.data.domain.Persistable;
 
 /**
  * The one charge of an order and what became of it: completed, failed, or completed and
  * later refunded.
  */
 @Entity
-public class Payment implements Persistable<UUID> {
+public class Payment extends AssignedIdEntity<UUID> {
 
 	@Id
 	private UUID paymentId;
@@ -46,10 +42,6 @@ public class Payment implements Persistable<UUID> {
 
 	private Instant updatedAt;
 
-	/** Ids are assigned here, so Spring Data cannot tell a new payment by a null id. */
-	@Transient
-	private boolean isNew;
-
 	protected Payment() {
 	}
 
@@ -61,7 +53,7 @@ public class Payment implements Persistable<UUID> {
 		this.status = status;
 		this.createdAt = Instant.now();
 		this.updatedAt = this.createdAt;
-		this.isNew = true;
+		markNew();
 	}
 
 	/** A charge the gateway approved. */
@@ -135,17 +127,6 @@ public class Payment implements Persistable<UUID> {
 	@Override
 	public UUID getId() {
 		return this.paymentId;
-	}
-
-	@Override
-	public boolean isNew() {
-		return this.isNew;
-	}
-
-	@PostPersist
-	@PostLoad
-	void markStored() {
-		this.isNew = false;
 	}
 
 }

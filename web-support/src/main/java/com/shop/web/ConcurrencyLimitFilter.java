@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Sheds load: answers 503 with {@code Retry-After} when
@@ -21,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * clients time out, and the work done for them is wasted, so fewer requests succeed the
  * more are offered. Shed requests count in the {@code shop.web.shed} counter.
  */
-class ConcurrencyLimitFilter extends OncePerRequestFilter {
+class ConcurrencyLimitFilter extends LimitedPostsFilter {
 
 	private final ConcurrencyLimitProperties limits;
 
@@ -30,16 +29,12 @@ class ConcurrencyLimitFilter extends OncePerRequestFilter {
 	private final Counter shed;
 
 	ConcurrencyLimitFilter(ConcurrencyLimitProperties limits, MeterRegistry meters) {
+		super(limits.paths());
 		this.limits = limits;
 		this.slots = new Semaphore(limits.maxConcurrent(), true);
 		this.shed = Counter.builder("shop.web.shed")
 			.description("Requests answered 503 because the service was at capacity")
 			.register(meters);
-	}
-
-	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"POST".equals(request.getMethod()) || !this.limits.paths().contains(request.getRequestURI());
 	}
 
 	@Override

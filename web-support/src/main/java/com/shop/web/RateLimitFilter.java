@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Answers 429 with {@code Retry-After} to a client that creates faster than
@@ -23,23 +22,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * forwarded address: {@code server.forward-headers-strategy=native}). Runs after Spring
  * Security: operators, authenticated as admin, are not limited.
  */
-class RateLimitFilter extends OncePerRequestFilter {
+class RateLimitFilter extends LimitedPostsFilter {
 
 	private final RateLimitProperties limits;
 
 	private final Cache<String, TokenBucket> buckets;
 
 	RateLimitFilter(RateLimitProperties limits) {
+		super(limits.paths());
 		this.limits = limits;
 		this.buckets = Caffeine.newBuilder()
 			.maximumSize(limits.maxClients())
 			.expireAfterAccess(Duration.ofMinutes(10))
 			.build();
-	}
-
-	@Override
-	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"POST".equals(request.getMethod()) || !this.limits.paths().contains(request.getRequestURI());
 	}
 
 	@Override
