@@ -11,37 +11,57 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The command line of {@code ./stack bench}: what to run, at which rates, for how long,
- * and where the stack listens.
+ * The command line of {@code ./stack bench}: what to run, for how long, and where the
+ * stack listens.
  *
- * @param rate the fixed rate of the end-to-end run (orders/s)
- * @param duration how long each fixed-rate run measures
- * @param warmup how long each fixed-rate run places orders before measuring
- * @param placementRate the rate of the placement run
- * @param placementDuration how long the placement run measures
+ * @param clients concurrent customers of the capacity runs
+ * @param capacityWarmup how long the capacity run places orders before measuring, at
+ * least
+ * @param capacityWarmupMax at most: the warm-up ends earlier once the settled rate stops
+ * rising
+ * @param capacityDuration how long the capacity run measures
+ * @param freshOrders how many orders the fresh-stack run measures
+ * @param latencyRates the fixed rates of the latency runs (orders/s)
+ * @param latencyWarmup warm-up before each latency run
+ * @param latencyDuration how long each latency run measures
  * @param ramp the rates the ramp steps through
  * @param stepDuration how long each ramp step measures (after a short warm-up)
- * @param placementP99Bound the placement p99 a sustainable rate must stay under
+ * @param endToEndP99Bound the placement-to-final-state p99 a sustainable rate stays under
  * @param phases what to run
- * @param out where report.json and report.html go
+ * @param out where the reports go
  * @param orderUrl order-service's base URL
  * @param inventoryUrl inventory-service's base URL
+ * @param paymentUrl payment-service's base URL
+ * @param notificationUrl notification-service's base URL
  * @param bootstrap the Kafka bootstrap servers
  * @param jdbcUrl the PostgreSQL server, without a database
- * @param maxOutstanding the safety cap on requests in flight
+ * @param maxOutstanding the open-loop safety cap on requests in flight
  * @param root the project directory (for the launcher's classpath)
- * @param prewarm how long to place orders, unmeasured, before the first measured run
- * @param prewarmRate the rate of that
  */
-record BenchOptions(int rate, Duration duration, Duration warmup, int placementRate, Duration placementDuration,
-		Ramp ramp, Duration stepDuration, Duration placementP99Bound, Set<Phase> phases, Path out, String orderUrl,
-		String inventoryUrl, String bootstrap, String jdbcUrl, int maxOutstanding, Path root, Duration prewarm,
-		int prewarmRate) {
+record BenchOptions(int clients, Duration capacityWarmup, Duration capacityWarmupMax, Duration capacityDuration,
+		int freshOrders, List<Integer> latencyRates, Duration latencyWarmup, Duration latencyDuration, Ramp ramp,
+		Duration stepDuration, Duration endToEndP99Bound, Set<Phase> phases, Path out, String orderUrl,
+		String inventoryUrl, String paymentUrl, String notificationUrl, String bootstrap, String jdbcUrl,
+		int maxOutstanding, Path root) {
 
 	/** The parts of a benchmark. */
 	enum Phase {
 
-		BASELINES, E2E, PLACEMENT, RAMP
+		/** Kafka's and PostgreSQL's own rates on this machine. */
+		BASELINES,
+		/**
+		 * The first orders of a stack that has taken almost none yet (run when it has).
+		 */
+		FRESH,
+		/** A closed loop of many clients: the highest rate the pipeline settles. */
+		CAPACITY,
+		/** Fixed rates, open loop: latency from placement to final state. */
+		LATENCY,
+		/**
+		 * Rising fixed rates to the highest one sustained with end-to-end p99 under the
+		 * bound.
+		 */
+		RAMP
 
 	}
 
@@ -91,50 +111,56 @@ record BenchOptions(int rate, Duration duration, Duration warmup, int placementR
 
 	static final String USAGE = """
 			Usage: ./stack bench [OPTIONS]    (the stack must be running: ./stack up in another terminal)
-			  --rate N              end-to-end run at N orders/s (default 500)
-			  --duration D          measured time of each fixed-rate run (default 60s)
-			  --warmup D            warm-up before each fixed-rate run (default 15s)
-			  --prewarm D           unmeasured orders before the first measured run, so that the
-			                        services' JIT has compiled the hot paths (default 300s; 0s skips)
-			  --prewarm-rate N      rate of those (default 15)
-			  --placement-rate N    placement run at N orders/s (default 2000; 0 skips it)
-			  --placement-duration D  (default 30s)
-			  --ramp S:E:STEP       ramp rates to find the maximum sustainable rate; STEP is added, or
-			                        xF multiplies (default 10:4000:x1.5: 10, 15, 23, 34, 51, ...)
+			  --clients N           concurrent customers of the capacity runs; each places an order,
+			                        waits until it settles and places the next (default 64)
+			  --capacity-warmup D   unmeasured time of the capacity run first, at least (default 30s)
+			  --capacity-warmup-max D  at most: the warm-up ends when the settled rate stops rising
+			                        (two 10 s windows within 3 %), so a full JIT is measured
+			                        once it has compiled (default 300s)
+			  --capacity-duration D measured time of the capacity run (default 60s)
+			  --fresh-orders N      orders the fresh-stack run measures (default 10000); it runs when
+			                        the stack has taken fewer than 1000 orders, or with --only fresh
+			  --latency-rates R,... fixed rates of the open-loop latency runs (default 20,300)
+			  --latency-warmup D    (default 10s)
+			  --latency-duration D  (default 30s)
+			  --ramp S:E:STEP       ramp rates; STEP is added, or xF multiplies (default 50:4000:x1.5:
+			                        50, 75, 113, 169, 253, 380, 570, 854, ...)
 			  --step-duration D     measured time of each ramp step (default 10s)
-			  --p99-bound D         placement p99 a sustainable rate stays under (default 100ms)
-			  --only P,...          run only these phases: baselines, e2e, placement, ramp
-			  --out DIR             where report.json and report.html go
+			  --p99-bound D         placement-to-final-state p99 a sustained ramp rate stays under
+			                        (default 1s)
+			  --only P,...          run only these phases: baselines, fresh, capacity, latency, ramp
+			  --out DIR             where report.json, report.md and report.html go
 			                        (default bench-results/<timestamp>)
-			  --order-url, --inventory-url, --bootstrap-server, --jdbc-url
-			                        (defaults http://localhost:8080, http://localhost:8081,
-			                        localhost:9092, jdbc:postgresql://localhost:15432)
-			  --max-outstanding N   requests in flight before the generator counts itself saturated
-			                        (default 4096)
+			  --order-url, --inventory-url, --payment-url, --notification-url, --bootstrap-server,
+			  --jdbc-url            (defaults http://localhost:8080 ... 8083, localhost:9092,
+			                        jdbc:postgresql://localhost:15432)
+			  --max-outstanding N   open-loop requests in flight before the generator counts itself
+			                        saturated (default 4096)
 			Durations: 60s, 2m, 500ms. Admin calls send basic auth when SHOP_ADMIN_USER and
-			SHOP_ADMIN_PASSWORD are set.
+			SHOP_ADMIN_PASSWORD are set (./stack bench sets them).
 			""";
 
 	static BenchOptions parse(List<String> args, Path root, LocalDateTime now) {
-		int rate = 500;
-		Duration duration = Duration.ofSeconds(60);
-		Duration warmup = Duration.ofSeconds(15);
-		int placementRate = 2000;
-		Duration placementDuration = Duration.ofSeconds(30);
-		Ramp ramp = new Ramp(10, 4000, 0, 1.5);
+		int clients = 64;
+		Duration capacityWarmup = Duration.ofSeconds(30);
+		Duration capacityWarmupMax = Duration.ofSeconds(300);
+		Duration capacityDuration = Duration.ofSeconds(60);
+		int freshOrders = 10_000;
+		List<Integer> latencyRates = List.of(20, 300);
+		Duration latencyWarmup = Duration.ofSeconds(10);
+		Duration latencyDuration = Duration.ofSeconds(30);
+		Ramp ramp = new Ramp(50, 4000, 0, 1.5);
 		Duration stepDuration = Duration.ofSeconds(10);
-		Duration bound = Duration.ofMillis(100);
+		Duration bound = Duration.ofSeconds(1);
 		Set<Phase> phases = EnumSet.allOf(Phase.class);
 		Path out = null;
 		String orderUrl = "http://localhost:8080";
 		String inventoryUrl = "http://localhost:8081";
+		String paymentUrl = "http://localhost:8082";
+		String notificationUrl = "http://localhost:8083";
 		String bootstrap = "localhost:9092";
 		String jdbcUrl = "jdbc:postgresql://localhost:15432";
 		int maxOutstanding = 4096;
-		// on two cores the four services' JIT compilers need minutes before the hot paths
-		// run compiled; figures taken earlier measure the compiler
-		Duration prewarm = Duration.ofSeconds(300);
-		int prewarmRate = 15;
 		for (int i = 0; i < args.size(); i++) {
 			String option = args.get(i);
 			if (option.equals("-h") || option.equals("--help")) {
@@ -146,11 +172,14 @@ record BenchOptions(int rate, Duration duration, Duration warmup, int placementR
 			String value = args.get(++i);
 			try {
 				switch (option) {
-					case "--rate" -> rate = positive(option, Integer.parseInt(value));
-					case "--duration" -> duration = duration(value);
-					case "--warmup" -> warmup = duration(value);
-					case "--placement-rate" -> placementRate = Integer.parseInt(value);
-					case "--placement-duration" -> placementDuration = duration(value);
+					case "--clients" -> clients = positive(option, Integer.parseInt(value));
+					case "--capacity-warmup" -> capacityWarmup = duration(value);
+					case "--capacity-warmup-max" -> capacityWarmupMax = duration(value);
+					case "--capacity-duration" -> capacityDuration = duration(value);
+					case "--fresh-orders" -> freshOrders = positive(option, Integer.parseInt(value));
+					case "--latency-rates" -> latencyRates = rates(option, value);
+					case "--latency-warmup" -> latencyWarmup = duration(value);
+					case "--latency-duration" -> latencyDuration = duration(value);
 					case "--ramp" -> ramp = Ramp.parse(value);
 					case "--step-duration" -> stepDuration = duration(value);
 					case "--p99-bound" -> bound = duration(value);
@@ -158,11 +187,11 @@ record BenchOptions(int rate, Duration duration, Duration warmup, int placementR
 					case "--out" -> out = Path.of(value);
 					case "--order-url" -> orderUrl = value;
 					case "--inventory-url" -> inventoryUrl = value;
+					case "--payment-url" -> paymentUrl = value;
+					case "--notification-url" -> notificationUrl = value;
 					case "--bootstrap-server" -> bootstrap = value;
 					case "--jdbc-url" -> jdbcUrl = value;
 					case "--max-outstanding" -> maxOutstanding = positive(option, Integer.parseInt(value));
-					case "--prewarm" -> prewarm = duration(value);
-					case "--prewarm-rate" -> prewarmRate = positive(option, Integer.parseInt(value));
 					default -> throw new UsageException("unknown option " + option);
 				}
 			}
@@ -173,14 +202,33 @@ record BenchOptions(int rate, Duration duration, Duration warmup, int placementR
 				throw new UsageException(option + " " + value + ": " + ex.getMessage());
 			}
 		}
-		if (placementRate <= 0) {
-			phases.remove(Phase.PLACEMENT);
-		}
 		if (out == null) {
 			out = root.resolve("bench-results").resolve(now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
 		}
-		return new BenchOptions(rate, duration, warmup, placementRate, placementDuration, ramp, stepDuration, bound,
-				phases, out, orderUrl, inventoryUrl, bootstrap, jdbcUrl, maxOutstanding, root, prewarm, prewarmRate);
+		if (capacityWarmupMax.compareTo(capacityWarmup) < 0) {
+			capacityWarmupMax = capacityWarmup;
+		}
+		return new BenchOptions(clients, capacityWarmup, capacityWarmupMax, capacityDuration, freshOrders, latencyRates,
+				latencyWarmup, latencyDuration, ramp, stepDuration, bound, phases, out, orderUrl, inventoryUrl,
+				paymentUrl, notificationUrl, bootstrap, jdbcUrl, maxOutstanding, root);
+	}
+
+	/** The four services by name, with their base URLs. */
+	java.util.Map<String, String> services() {
+		java.util.Map<String, String> services = new java.util.LinkedHashMap<>();
+		services.put("order-service", this.orderUrl);
+		services.put("inventory-service", this.inventoryUrl);
+		services.put("payment-service", this.paymentUrl);
+		services.put("notification-service", this.notificationUrl);
+		return services;
+	}
+
+	private static List<Integer> rates(String option, String text) {
+		List<Integer> rates = new ArrayList<>();
+		for (String rate : text.split(",")) {
+			rates.add(positive(option, Integer.parseInt(rate.trim())));
+		}
+		return List.copyOf(rates);
 	}
 
 	static Duration duration(String text) {

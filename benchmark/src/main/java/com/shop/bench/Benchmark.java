@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.shop.bench.BenchOptions.Phase;
 import com.shop.bench.BenchOptions.UsageException;
@@ -29,6 +30,11 @@ import com.shop.bench.BenchOptions.UsageException;
 public final class Benchmark {
 
 	private static final Duration RAMP_WARMUP = Duration.ofSeconds(5);
+
+	private static final Duration DRAIN = Duration.ofSeconds(30);
+
+	/** A stack that has taken fewer orders than this counts as fresh. */
+	private static final long FRESH_STACK = 1000;
 
 	private Benchmark() {
 	}
@@ -73,76 +79,80 @@ public final class Benchmark {
 			.build();
 		requireUp(http, options.orderUrl(), "order-service");
 		requireUp(http, options.inventoryUrl(), "inventory-service");
+		String user = env("SHOP_DATABASE_USERNAME", "postgres");
+		String password = env("SHOP_DATABASE_PASSWORD", "postgres");
+		StackCosts costs = new StackCosts(options.jdbcUrl(), user, password, http, options.services());
+		String sampling = tracingSampling(http, options.orderUrl());
+		long ordersBefore = ordersPlaced(options.jdbcUrl(), user, password);
 		KafkaBaseline.Result kafka = null;
 		List<PostgresBaseline.Result> postgres = List.of();
 		if (options.phases().contains(Phase.BASELINES)) {
 			kafka = KafkaBaseline.run(options.root(), options.bootstrap());
 			Console.say("  %s", kafka.summary());
-			postgres = new PostgresBaseline(options.jdbcUrl(), env("SHOP_DATABASE_USERNAME", "postgres"),
-					env("SHOP_DATABASE_PASSWORD", "postgres"))
-				.run(Duration.ofSeconds(10), 1, 8);
+			postgres = new PostgresBaseline(options.jdbcUrl(), user, password).run(Duration.ofSeconds(10), 1, 8);
 			postgres.forEach((result) -> Console.say("  %d client(s): %.0f tx/s", result.clients(),
 					result.transactionsPerSecond()));
 		}
-		RunResult endToEnd = null;
-		RunResult placement = null;
+		RunResult fresh = null;
+		RunResult capacity = null;
+		List<RunResult> latency = new ArrayList<>();
 		List<Report.RampStep> ramp = new ArrayList<>();
 		Integer maxSustained = null;
-		Integer maxPlacement = null;
-		boolean loads = options.phases().contains(Phase.E2E) || options.phases().contains(Phase.PLACEMENT)
-				|| options.phases().contains(Phase.RAMP);
+		boolean freshAsked = options.phases().equals(java.util.EnumSet.of(Phase.FRESH));
+		boolean runFresh = options.phases().contains(Phase.FRESH) && (freshAsked || ordersBefore < FRESH_STACK);
+		if (options.phases().contains(Phase.FRESH) && !runFresh) {
+			Console.say("Not a fresh stack (%d orders so far): the fresh-stack run is skipped (rm -rf .stack and"
+					+ " start again to measure it)", ordersBefore);
+		}
+		boolean loads = runFresh || options.phases().contains(Phase.CAPACITY)
+				|| options.phases().contains(Phase.LATENCY) || options.phases().contains(Phase.RAMP);
 		if (loads) {
 			try (BenchCatalog catalog = new BenchCatalog(http, options.inventoryUrl(), options.orderUrl());
-					OrderFollower follower = new OrderFollower(options.bootstrap(),
-							StackLogins.kafka(options.root()))) {
+					OrderFollower follower = new OrderFollower(options.bootstrap(), StackLogins.kafka(options.root()));
+					HttpPlacer placer = new HttpPlacer(options.orderUrl(),
+							Math.max(options.clients(), options.maxOutstanding()))) {
 				Console.say("Preparing %d benchmark products", BenchCatalog.PRODUCTS);
 				catalog.prepare();
 				String runId = Long.toString(System.currentTimeMillis(), 36);
 				OrderMix mix = new OrderMix(catalog.skus(), BenchCatalog.OUT_OF_STOCK_SKU, 0.05, 0.05, 42, runId);
-				LoadRun load = new LoadRun(http, options.orderUrl(), mix, follower, options.maxOutstanding());
-				if (!options.prewarm().isZero()) {
-					// services that just started compile their hot paths under the first
-					// load; measured then, a ramp would stop at its first step
-					say(load.run("pre-warm (not reported)", options.prewarmRate(), Duration.ZERO, options.prewarm(),
-							Duration.ofSeconds(30)));
+				AtomicLong sequence = new AtomicLong();
+				ClosedLoop closed = new ClosedLoop(placer, mix, follower, sequence);
+				LoadRun load = new LoadRun(placer, mix, follower, options.maxOutstanding(), sequence);
+				if (runFresh) {
+					fresh = closed.run("fresh stack", options.clients(), Duration.ZERO, Duration.ZERO,
+							options.freshOrders(), DRAIN, costs);
+					say(fresh);
+				}
+				if (options.phases().contains(Phase.CAPACITY)) {
+					capacity = closed.run("capacity", options.clients(), options.capacityWarmup(),
+							options.capacityWarmupMax(), options.capacityDuration(), 0, DRAIN, costs);
+					say(capacity);
+				}
+				if (options.phases().contains(Phase.LATENCY)) {
+					for (int rate : options.latencyRates()) {
+						RunResult run = load.run("latency", rate, options.latencyWarmup(), options.latencyDuration(),
+								DRAIN, costs);
+						say(run);
+						latency.add(run);
+						load.catchUp(Duration.ofSeconds(45));
+					}
 				}
 				if (options.phases().contains(Phase.RAMP)) {
 					for (int rate : options.ramp().rates()) {
 						RunResult step = load.run("ramp", rate, RAMP_WARMUP, options.stepDuration(),
-								Duration.ofSeconds(15));
-						StepVerdict verdict = StepVerdict.judge(step.summary(), options.placementP99Bound().toMillis());
+								Duration.ofSeconds(15), costs);
+						StepVerdict verdict = StepVerdict.judge(step.summary(), options.endToEndP99Bound().toMillis());
 						say(step);
 						Console.say("  %s", verdict.endToEndSustained() ? "sustained"
 								: "not sustained: " + String.join("; ", verdict.reasons()));
 						ramp.add(new Report.RampStep(step, verdict));
-						if (verdict.placementSustained()) {
-							maxPlacement = rate;
-						}
 						if (!verdict.endToEndSustained()) {
 							break;
 						}
 						maxSustained = rate;
 					}
-					if (!ramp.isEmpty() && !ramp.get(ramp.size() - 1).verdict().endToEndSustained()) {
-						Console.say("Letting the pipeline catch up (45 s at most)");
-						load.catchUp(Duration.ofSeconds(45));
-					}
-				}
-				if (options.phases().contains(Phase.E2E)) {
-					endToEnd = load.run("end to end", options.rate(), options.warmup(), options.duration(),
-							Duration.ofSeconds(15));
-					say(endToEnd);
-					if (options.phases().contains(Phase.PLACEMENT)) {
-						Console.say("Letting the pipeline catch up (45 s at most)");
-						load.catchUp(Duration.ofSeconds(45));
-					}
-				}
-				if (options.phases().contains(Phase.PLACEMENT)) {
-					// settling is not the point here: above what the pipeline settles,
-					// the drain would last minutes
-					placement = load.run("placement", options.placementRate(), options.warmup(),
-							options.placementDuration(), Duration.ofSeconds(5));
-					say(placement);
+					Console.say("Letting the pipeline catch up (45 s at most)");
+					load.catchUp(Duration.ofSeconds(45));
 				}
 				Console.say("Restocked %d times during the runs", catalog.restocks());
 				if (load.openOrders() > 0) {
@@ -152,21 +162,59 @@ public final class Benchmark {
 			}
 		}
 		callbacks.shutdownNow();
-		return new Report(startedAt, Machine.current(), Report.Settings.of(options), kafka, postgres, endToEnd,
-				placement, ramp, maxSustained, maxPlacement,
-				Report.Ratios.of(postgres, placement, endToEnd, maxSustained),
-				Report.Target.of(placement, endToEnd, maxSustained));
+		return new Report(startedAt, Machine.current(), Report.Settings.of(options), sampling, kafka, postgres, fresh,
+				capacity, latency, ramp, maxSustained, Report.Target.of(fresh, capacity, latency));
+	}
+
+	/** The services' trace sampling probability, from order-service's info endpoint. */
+	private static String tracingSampling(HttpClient http, String orderUrl) throws InterruptedException {
+		try {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(orderUrl + "/actuator/info"))
+				.timeout(Duration.ofSeconds(5));
+			String authorization = StackLogins.httpAuthorization();
+			if (authorization != null) {
+				request.header("Authorization", authorization);
+			}
+			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			String value = com.shop.events.EventJson.mapper()
+				.readTree(response.body())
+				.path("tracing")
+				.path("sampling-probability")
+				.asString("");
+			return value.isEmpty() ? "unknown (not in /actuator/info)" : value;
+		}
+		catch (IOException | RuntimeException ex) {
+			return "unknown (" + ex.getMessage() + ")";
+		}
+	}
+
+	/** How many orders the stack has taken so far (to tell a fresh stack). */
+	private static long ordersPlaced(String jdbcUrl, String user, String password) {
+		try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbcUrl + "/order_service", user,
+				password);
+				java.sql.ResultSet rs = connection.createStatement().executeQuery("select count(*) from orders")) {
+			rs.next();
+			return rs.getLong(1);
+		}
+		catch (java.sql.SQLException ex) {
+			Console.say("Cannot count the orders so far (%s): treating the stack as not fresh", ex.getMessage());
+			return Long.MAX_VALUE;
+		}
 	}
 
 	private static void say(RunResult result) {
 		RunSummary run = result.summary();
 		Console.say(
-				"  %s %d/s: accepted %.0f/s, settled %.0f/s, errors %d, not settled %d, placement p99 %.1f ms, "
+				"  %s%s: accepted %.0f/s, settled %.0f/s, errors %d, not settled %d, placement p50 %.1f p99 %.1f ms, "
 						+ "end to end p50 %.1f ms p99 %.1f ms; machine CPU %.0f%% busy, load %s",
-				run.name(), run.rate(), run.acceptedPerSecond(), run.settledPerSecond(), run.errors(), run.notSettled(),
-				run.placement().p99(), run.endToEnd().p50(), run.endToEnd().p99(), result.machineCpuBusyPercent(),
-				result.loadAverage());
-		Console.say("  CPU by process: %s", ProcessCpu.describe(result.cpuByProcess()));
+				run.name(), (run.rate() > 0) ? " " + run.rate() + "/s" : "", run.acceptedPerSecond(),
+				run.settledPerSecond(), run.errors(), run.notSettled(), run.placement().p50(), run.placement().p99(),
+				run.endToEnd().p50(), run.endToEnd().p99(), result.machineCpuBusyPercent(), result.loadAverage());
+		Console.say("  CPU by process: %.2f ms per order: %s", result.cpuMsPerOrder(),
+				ProcessCpu.describe(result.cpuByProcess()));
+		if (result.costs() != null) {
+			Console.say("  %s", result.costs().describe());
+		}
 	}
 
 	private static void requireUp(HttpClient http, String url, String name) throws InterruptedException {

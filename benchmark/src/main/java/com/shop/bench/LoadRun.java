@@ -1,14 +1,9 @@
 package com.shop.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import com.shop.bench.OrderMix.PlannedOrder;
@@ -23,9 +18,7 @@ final class LoadRun {
 
 	private static final long SECOND = 1_000_000_000L;
 
-	private final HttpClient http;
-
-	private final URI orders;
+	private final HttpPlacer placer;
 
 	private final OrderMix mix;
 
@@ -35,35 +28,31 @@ final class LoadRun {
 
 	private final int maxOutstanding;
 
-	/** As admin, so the per-client rate limit does not throttle the generator. */
-	private final String[] authorization;
+	private final AtomicLong sequence;
 
 	private RunRecorder last;
 
-	private long sequence;
-
-	LoadRun(HttpClient http, String orderUrl, OrderMix mix, OrderFollower follower, int maxOutstanding) {
-		this.http = http;
-		this.orders = URI.create(orderUrl + "/api/orders");
+	LoadRun(HttpPlacer placer, OrderMix mix, OrderFollower follower, int maxOutstanding, AtomicLong sequence) {
+		this.placer = placer;
 		this.mix = mix;
 		this.follower = follower;
 		this.maxOutstanding = maxOutstanding;
 		this.inFlight = new Semaphore(maxOutstanding);
-		String admin = StackLogins.httpAuthorization();
-		this.authorization = (admin != null) ? new String[] { "Authorization", admin } : new String[0];
+		this.sequence = sequence;
 	}
 
 	/**
 	 * Places orders at {@code rate}/s for the warm-up and the measured window, then waits
 	 * up to {@code drain} for the answers and settlements still outstanding.
 	 */
-	RunResult run(String name, int rate, Duration warmup, Duration measured, Duration drain) {
+	RunResult run(String name, int rate, Duration warmup, Duration measured, Duration drain, StackCosts costs) {
 		long start = System.nanoTime() + SECOND / 10;
 		long measureFrom = start + warmup.toNanos();
 		long measureTo = measureFrom + measured.toNanos();
 		RunRecorder recorder = new RunRecorder(name, rate, start, measureFrom, measureTo);
 		CpuUsage cpu = CpuUsage.now();
 		ProcessCpu processes = ProcessCpu.now();
+		StackCosts.Reading before = costs.read();
 		this.follower.follow(recorder);
 		Console.say("%s: %d orders/s for %d s (+%d s warm-up)", name, rate, measured.toSeconds(), warmup.toSeconds());
 		long lastReport = start;
@@ -77,7 +66,7 @@ final class LoadRun {
 				LockSupport.parkNanos(due - now);
 			}
 			// one sequence across runs: every placement gets its own idempotency key
-			place(recorder, this.mix.next(this.sequence++), due);
+			place(recorder, this.mix.next(this.sequence.getAndIncrement()), due);
 			if (now - lastReport >= 10 * SECOND) {
 				lastReport = now;
 				Console.say("  %3d s: %d placed, %d in flight, %d not settled yet", (now - start) / SECOND, i,
@@ -91,8 +80,11 @@ final class LoadRun {
 		}
 		// the recorder keeps following the orders still open, for catchUp
 		this.last = recorder;
-		return recorder.result(CpuUsage.now().busyPercentSince(cpu), CpuUsage.loadAverage(),
-				ProcessCpu.now().since(processes, recorder.acceptedInRun()));
+		long accepted = recorder.acceptedInRun();
+		return recorder
+			.result(CpuUsage.now().busyPercentSince(cpu), CpuUsage.loadAverage(),
+					ProcessCpu.now().since(processes, accepted))
+			.withCosts(StackCosts.between(before, costs.read(), accepted));
 	}
 
 	/** Orders of the last run not seen settling yet. */
@@ -117,35 +109,20 @@ final class LoadRun {
 			recorder.failed("generator saturated", null, due, System.nanoTime());
 			return;
 		}
-		HttpRequest request = HttpRequest.newBuilder(this.orders)
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json")
-			.header("Idempotency-Key", order.idempotencyKey())
-			.headers(this.authorization)
-			.POST(HttpRequest.BodyPublishers.ofString(order.body()))
-			.build();
-		this.http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
-			long answered = System.nanoTime();
-			this.inFlight.release();
-			if (failure != null) {
-				Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
-				String kind = (cause instanceof HttpTimeoutException) ? "timeout" : cause.getClass().getSimpleName();
-				recorder.failed(kind, cause.getMessage(), due, answered);
+		this.placer.place(order, new HttpPlacer.Answer() {
+
+			@Override
+			public void accepted(UUID orderId, long answered) {
+				LoadRun.this.inFlight.release();
+				recorder.accepted(orderId, order.kind(), due, answered);
 			}
-			else if (response.statusCode() == 202) {
-				String location = response.headers().firstValue("Location").orElse("");
-				try {
-					recorder.accepted(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)), order.kind(),
-							due, answered);
-				}
-				catch (IllegalArgumentException ex) {
-					recorder.failed("202 without an order location", location, due, answered);
-				}
+
+			@Override
+			public void failed(String kind, String detail, long answered) {
+				LoadRun.this.inFlight.release();
+				recorder.failed(kind, detail, due, answered);
 			}
-			else {
-				recorder.failed("HTTP " + response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
-						due, answered);
-			}
+
 		});
 	}
 

@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
 /**
  * The orders the generator places: mostly ones that should confirm, a share paid with a
  * card that is declined, a share with a line of a product that has no stock; one to four
- * lines of one to three units each, well below the payment simulator's limit. Not
- * thread-safe: the scheduler thread alone draws from it.
+ * lines of one to three units each, well below the payment simulator's limit. Draws are
+ * serialised, so clients on several threads may share one mix.
  */
 final class OrderMix {
 
@@ -52,7 +52,7 @@ final class OrderMix {
 	record PlannedOrder(Kind kind, String body, String idempotencyKey, int lines) {
 	}
 
-	PlannedOrder next(long sequence) {
+	synchronized PlannedOrder next(long sequence) {
 		double draw = this.random.nextDouble();
 		Kind kind = (draw < this.outOfStockShare) ? Kind.OUT_OF_STOCK
 				: (draw < this.outOfStockShare + this.declinedShare) ? Kind.DECLINED : Kind.SUCCESS;

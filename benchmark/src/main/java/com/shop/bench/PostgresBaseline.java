@@ -14,8 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the database server itself sustains for the shape of an order placement: durable
- * transactions (synchronous commit on) of two 300-byte INSERTs, an order row and an
- * outbox row, from 1 and from 8 clients, in a scratch database {@value #DATABASE}.
+ * transactions (synchronous commit on; the report says whether the server runs with
+ * {@code fsync}, without which no commit survives a power cut) of two 300-byte INSERTs,
+ * an order row and an outbox row, from 1 and from 8 clients, in a scratch database
+ * {@value #DATABASE}.
  */
 final class PostgresBaseline {
 
@@ -30,8 +32,10 @@ final class PostgresBaseline {
 	 * @param transactions committed in the window
 	 * @param seconds the window
 	 * @param transactionsPerSecond the rate
+	 * @param fsync the server's {@code fsync} setting: only with {@code on} is a commit
+	 * durable beyond a crash of the server process
 	 */
-	record Result(int clients, long transactions, double seconds, double transactionsPerSecond) {
+	record Result(int clients, long transactions, double seconds, double transactionsPerSecond, String fsync) {
 	}
 
 	private final String serverUrl;
@@ -127,7 +131,15 @@ final class PostgresBaseline {
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		return new Result(clients, committed.get(), Percentiles.round(seconds),
-				Percentiles.round(committed.get() / seconds));
+				Percentiles.round(committed.get() / seconds), fsync());
+	}
+
+	private String fsync() throws SQLException {
+		try (Connection connection = connect(DATABASE);
+				ResultSet rs = connection.createStatement().executeQuery("show fsync")) {
+			rs.next();
+			return rs.getString(1);
+		}
 	}
 
 	private Connection connect(String database) throws SQLException {

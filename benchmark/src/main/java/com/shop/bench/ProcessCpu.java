@@ -37,7 +37,7 @@ final class ProcessCpu {
 	 * One process's share of a run.
 	 *
 	 * @param process what it is: a service, "kafka broker", "postgresql", "load
-	 * generator" or "other"
+	 * generator", "launcher (SMTP sink)", "kernel and unreadable" or "other"
 	 * @param cpuSeconds CPU time used during the run (core-seconds)
 	 * @param msPerOrder {@code cpuSeconds} per order accepted in the run, in milliseconds
 	 */
@@ -87,7 +87,13 @@ final class ProcessCpu {
 		if (process.pid() == SELF) {
 			return "load generator";
 		}
-		String executable = Path.of(process.info().command().orElse("?")).getFileName().toString();
+		Optional<String> command = process.info().command();
+		if (command.isEmpty()) {
+			// kernel threads (disk I/O for the commits' flushes among them) and processes
+			// this user may not inspect
+			return "kernel and unreadable";
+		}
+		String executable = Path.of(command.get()).getFileName().toString();
 		List<String> arguments = List.of(process.info().arguments().orElse(new String[0]));
 		if (executable.equals("postgres")) {
 			return "postgresql";
@@ -97,6 +103,9 @@ final class ProcessCpu {
 		}
 		if (arguments.contains("kafka.Kafka")) {
 			return "kafka broker";
+		}
+		if (arguments.contains("com.shop.stack.LocalStack")) {
+			return "launcher (SMTP sink)";
 		}
 		return service(arguments).orElse("other");
 	}

@@ -34,51 +34,63 @@ final class ReportWriter {
 		StringBuilder out = new StringBuilder();
 		out.append("## Benchmark ").append(report.startedAt()).append("\n\n");
 		out.append("Machine: ").append(report.machine().describe()).append("  \n");
-		out.append("Services' JVM options: ").append(report.machine().serviceJavaOptions()).append("\n\n");
+		out.append("Services' JVM options: ").append(report.machine().serviceJavaOptions()).append("  \n");
+		out.append("Trace sampling: ").append(report.tracingSampling()).append("\n\n");
 		List<RunResult> runs = new ArrayList<>();
 		List<String> labels = new ArrayList<>();
-		if (report.endToEnd() != null) {
-			runs.add(report.endToEnd());
-			labels.add("end to end");
+		if (report.fresh() != null) {
+			runs.add(report.fresh());
+			labels.add("fresh stack, first " + report.fresh().summary().accepted() + " orders, "
+					+ report.options().clients() + " clients");
 		}
-		if (report.placement() != null) {
-			runs.add(report.placement());
-			labels.add("placement");
+		if (report.capacity() != null) {
+			runs.add(report.capacity());
+			labels.add("capacity, " + report.options().clients() + " clients");
+		}
+		for (RunResult run : report.latency()) {
+			runs.add(run);
+			labels.add("latency " + run.summary().rate() + "/s");
 		}
 		for (Report.RampStep step : report.ramp()) {
 			runs.add(step.run());
-			labels.add("ramp " + (step.verdict().endToEndSustained() ? "ok"
-					: step.verdict().placementSustained() ? "placement ok" : "fails"));
+			labels.add("ramp " + step.run().summary().rate() + "/s "
+					+ (step.verdict().endToEndSustained() ? "held" : "not held"));
 		}
 		if (!runs.isEmpty()) {
-			out.append("| run | offered/s | accepted/s | settled/s | errors | not settled "
-					+ "| placement ms p50 / p90 / p99 / p99.9 / max | end to end ms p50 / p90 / p99 / p99.9 / max "
-					+ "| CONFIRMED ms p50 / p99 | CANCELLED ms p50 / p99 | machine CPU busy |\n");
+			out.append("| run | accepted/s | settled/s | errors | not settled "
+					+ "| placement ms p50 / p99 | placement to final state ms p50 / p90 / p99 / p99.9 / max "
+					+ "| CPU ms/order | SQL statements / transactions per order | produce requests/order "
+					+ "| machine CPU busy |\n");
 			out.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
 			for (int i = 0; i < runs.size(); i++) {
-				RunSummary run = runs.get(i).summary();
+				RunResult result = runs.get(i);
+				RunSummary run = result.summary();
+				StackCosts.Costs costs = result.costs();
 				out.append(String.format(Locale.ROOT,
-						"| %s %d/s | %.0f | %.0f | %.0f | %d | %d | %s | %s | %s | %s | %.0f%% |%n", labels.get(i),
-						run.rate(), run.offeredPerSecond(), run.acceptedPerSecond(), run.settledPerSecond(),
-						run.errors(), run.notSettled(), five(run.placement()),
-						((run.notSettled() > 0) ? ">= " : "") + five(run.endToEnd()), two(run.endToEndConfirmed()),
-						two(run.endToEndCancelled()), runs.get(i).machineCpuBusyPercent()));
+						"| %s | %.0f | %.0f | %d | %d | %s | %s | %.2f | %s | %s | %.0f%% |%n", labels.get(i),
+						run.acceptedPerSecond(), run.settledPerSecond(), run.errors(), run.notSettled(),
+						two(run.placement()), ((run.notSettled() > 0) ? ">= " : "") + five(run.endToEnd()),
+						result.cpuMsPerOrder(),
+						(costs != null) ? String.format(Locale.ROOT, "%.1f / %.2f", costs.statementsPerOrder(),
+								costs.transactionsPerOrder()) : "-",
+						(costs != null) ? String.format(Locale.ROOT, "%.2f", costs.produceRequestsPerOrder()) : "-",
+						result.machineCpuBusyPercent()));
 			}
 			out.append('\n');
 		}
 		for (int i = 0; i < runs.size(); i++) {
-			List<ProcessCpu.Share> cpu = runs.get(i).cpuByProcess();
-			if (!labels.get(i).startsWith("ramp") && !cpu.isEmpty()) {
-				out.append(String.format(Locale.ROOT, "%s %d/s CPU by process: %s%n", labels.get(i),
-						runs.get(i).summary().rate(), ProcessCpu.describe(cpu)));
+			if (labels.get(i).startsWith("ramp")) {
+				continue;
 			}
-		}
-		for (int i = 0; i < runs.size(); i++) {
-			RunSummary run = runs.get(i).summary();
-			if (!labels.get(i).startsWith("ramp")) {
-				out.append(String.format(Locale.ROOT, "%s %d/s outcomes: %s; unexpected %d; errors %s%n", labels.get(i),
-						run.rate(), run.outcomes(), run.unexpectedOutcomes(), run.errorsByKind()));
+			RunResult result = runs.get(i);
+			out.append(String.format(Locale.ROOT, "%s: CPU by process: %s  %n", labels.get(i),
+					ProcessCpu.describe(result.cpuByProcess())));
+			if (result.costs() != null) {
+				out.append(String.format(Locale.ROOT, "%s: %s  %n", labels.get(i), result.costs().describe()));
 			}
+			RunSummary run = result.summary();
+			out.append(String.format(Locale.ROOT, "%s: outcomes %s; unexpected %d; errors %s%n%n", labels.get(i),
+					run.outcomes(), run.unexpectedOutcomes(), run.errorsByKind()));
 		}
 		for (Report.RampStep step : report.ramp()) {
 			if (!step.verdict().reasons().isEmpty()) {
@@ -87,8 +99,9 @@ final class ReportWriter {
 			}
 		}
 		if (!report.ramp().isEmpty()) {
-			out.append(String.format(Locale.ROOT, "%nMaximum sustained rate, end to end: %s; placement alone: %s%n",
-					orNone(report.maxSustainedRate()), orNone(report.maxPlacementRate())));
+			out.append(String.format(Locale.ROOT,
+					"%nHighest rate sustained with placement to final state p99 under %.0f ms: %s%n",
+					report.options().endToEndP99BoundMs(), orNone(report.maxSustainedRate())));
 		}
 		out.append('\n');
 		if (report.kafka() != null || !report.postgres().isEmpty()) {
@@ -102,18 +115,8 @@ final class ReportWriter {
 			}
 			for (PostgresBaseline.Result pg : report.postgres()) {
 				out.append(String.format(Locale.ROOT,
-						"| PostgreSQL durable 2-INSERT transactions (300 B rows), %d client%s | %,.0f tx/s |%n",
-						pg.clients(), (pg.clients() == 1) ? "" : "s", pg.transactionsPerSecond()));
-			}
-			Report.Ratios ratios = report.ratios();
-			if (ratios.postgresTwoRowTxPerSecond() > 0) {
-				out.append(String.format(Locale.ROOT,
-						"%nAs a fraction of PostgreSQL's %,.0f two-row tx/s (8 clients): placement %s, end-to-end settled %s, maximum sustained %s%n",
-						ratios.postgresTwoRowTxPerSecond(),
-						ratio(ratios.placementAccepted(), ratios.placementFraction()),
-						ratio(ratios.endToEndSettled(), ratios.endToEndFraction()),
-						ratio((ratios.maxSustained() != null) ? ratios.maxSustained().doubleValue() : null,
-								ratios.maxSustainedFraction())));
+						"| PostgreSQL durable 2-INSERT transactions (300 B rows, fsync %s), %d client%s | %,.0f tx/s |%n",
+						pg.fsync(), pg.clients(), (pg.clients() == 1) ? "" : "s", pg.transactionsPerSecond()));
 			}
 			out.append('\n');
 		}
@@ -139,11 +142,6 @@ final class ReportWriter {
 		return (p.count() == 0) ? "-" : String.format(Locale.ROOT, "%.1f / %.1f", p.p50(), p.p99());
 	}
 
-	private static String ratio(Double value, Double fraction) {
-		return (value == null || fraction == null) ? "-"
-				: String.format(Locale.ROOT, "%,.0f/s = %.2f", value, fraction);
-	}
-
 	private static String orNone(Integer rate) {
 		return (rate != null) ? rate + " orders/s" : "none of the steps";
 	}
@@ -166,24 +164,26 @@ final class ReportWriter {
 			h2{margin-top:1.5em}
 			</style></head><body>
 			<h1>@TITLE@</h1>
-			<p>Latencies count from the time each placement was due (open loop, coordinated-omission
-			corrected). End to end: until the order's OrderConfirmed or OrderCancelled reached the
-			generator's consumer of the <code>orders</code> topic. Shaded: warm-up.</p>
+			<p>Fixed-rate runs count latencies from the time each placement was due (open loop,
+			coordinated-omission corrected); capacity runs from when each client sent it. Placement to
+			final state: until the order's OrderConfirmed or OrderCancelled reached the generator's
+			consumer of the <code>orders</code> topic. Shaded: warm-up.</p>
 			<div id="charts"></div>
 			<h2>Figures</h2>
 			<pre>@TABLE@</pre>
 			<script>
 			const report = @DATA@;
 			const runs = [];
-			if (report.endToEnd) runs.push(["End to end", [report.endToEnd]]);
-			if (report.placement) runs.push(["Placement", [report.placement]]);
+			if (report.fresh) runs.push(["Fresh stack", [report.fresh]]);
+			if (report.capacity) runs.push(["Capacity", [report.capacity]]);
+			if (report.latency && report.latency.length) runs.push(["Latency", report.latency]);
 			if (report.ramp && report.ramp.length) runs.push(["Ramp", report.ramp.map(s => s.run)]);
 			const colors = ["#1f77b4", "#aec7e8", "#d62728", "#ff9896", "#2ca02c"];
 			function concat(list) {
 			  const points = [], marks = [];
 			  let offset = 0;
 			  for (const run of list) {
-			    marks.push([offset, run.summary.rate + "/s"]);
+			    marks.push([offset, run.summary.rate ? run.summary.rate + "/s" : run.summary.name]);
 			    for (const p of run.series) points.push(Object.assign({}, p, {t: offset + p.second}));
 			    offset += run.series.length;
 			  }

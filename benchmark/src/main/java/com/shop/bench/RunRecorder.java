@@ -31,9 +31,12 @@ final class RunRecorder {
 
 	private final long start;
 
-	private final long measureFrom;
+	private long measureFrom;
 
-	private final long measureTo;
+	private long measureTo;
+
+	private java.util.function.Consumer<UUID> settledListener = (orderId) -> {
+	};
 
 	private final Map<UUID, Pending> pending = new HashMap<>();
 
@@ -74,6 +77,26 @@ final class RunRecorder {
 	private record Pending(long due, Kind kind) {
 	}
 
+	/** Told of every order of this run once it settled (a closed loop's next step). */
+	synchronized void onSettled(java.util.function.Consumer<UUID> listener) {
+		this.settledListener = listener;
+	}
+
+	/** Ends the measured window now (a run that stops after a number of orders). */
+	synchronized void endMeasurement(long now) {
+		this.measureTo = now;
+	}
+
+	/** Measures from {@code from} to {@code to} (a warm-up that ends when it is warm). */
+	synchronized void measure(long from, long to) {
+		this.measureFrom = from;
+		this.measureTo = to;
+	}
+
+	synchronized boolean measuring(long now) {
+		return now >= this.measureFrom && now < this.measureTo;
+	}
+
 	private record Settlement(String outcome, long received) {
 	}
 
@@ -95,6 +118,7 @@ final class RunRecorder {
 		Settlement settlement = this.early.remove(orderId);
 		if (settlement != null) {
 			settle(new Pending(due, kind), settlement);
+			this.settledListener.accept(orderId);
 		}
 		else {
 			this.pending.put(orderId, new Pending(due, kind));
@@ -117,6 +141,7 @@ final class RunRecorder {
 		Pending order = this.pending.remove(orderId);
 		if (order != null) {
 			settle(order, settlement);
+			this.settledListener.accept(orderId);
 		}
 		else if (received < this.measureTo + 60 * SECOND) {
 			// the answer to the placement may not have been read yet
@@ -185,7 +210,7 @@ final class RunRecorder {
 				Percentiles.round(this.settledInWindow / window), Percentiles.of(this.placement),
 				Percentiles.of(e2eWithOpen), Percentiles.of(this.e2eConfirmed), Percentiles.of(this.e2eCancelled),
 				new TreeMap<>(this.outcomes), this.unexpected, notSettled, backlogGrowth());
-		return new RunResult(summary, series(), cpuBusyPercent, loadAverage, cpuByProcess);
+		return new RunResult(summary, series(), cpuBusyPercent, loadAverage, cpuByProcess, null);
 	}
 
 	private long backlogGrowth() {

@@ -53,6 +53,23 @@ public class Product {
 		describe(name, unitPrice, active);
 	}
 
+	/**
+	 * A product as stored, read without JPA by the reservations of a batch, which write
+	 * back its stock themselves.
+	 */
+	static Product restore(String sku, String name, BigDecimal unitPrice, String currency, int onHand, int reserved,
+			boolean active) {
+		Product product = new Product();
+		product.sku = sku;
+		product.name = name;
+		product.unitPrice = unitPrice;
+		product.currency = currency;
+		product.onHand = onHand;
+		product.reserved = reserved;
+		product.active = active;
+		return product;
+	}
+
 	/** Changes what the catalog says about the product; stock is untouched. */
 	void describe(String name, Money unitPrice, boolean active) {
 		this.name = name;

@@ -1,57 +1,26 @@
 package com.shop.inventory;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import com.shop.persistence.AssignedIdEntity;
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Table;
 
 /**
  * What inventory decided for one order: stock held for all its lines, or rejected. A held
  * reservation ends once, committed or released; any later request is refused, which is
  * how late and duplicate events are recognised.
  */
-@Entity
-@Table(name = "reservation")
-class Reservation extends AssignedIdEntity<UUID> {
+class Reservation {
 
-	@Id
-	@Column(name = "order_id")
-	private UUID orderId;
+	private final UUID orderId;
 
-	@Enumerated(EnumType.STRING)
 	private ReservationStatus status;
 
-	@ElementCollection
-	@CollectionTable(name = "reservation_line", joinColumns = @JoinColumn(name = "order_id"))
-	private List<ReservationLine> lines = new ArrayList<>();
-
-	@Column(name = "created_at")
-	private Instant createdAt;
-
-	@Column(name = "updated_at")
-	private Instant updatedAt;
-
-	protected Reservation() {
-	}
+	private final List<ReservationLine> lines;
 
 	private Reservation(UUID orderId, ReservationStatus status, List<ReservationLine> lines) {
-		markNew();
 		this.orderId = orderId;
 		this.status = status;
 		this.lines = new ArrayList<>(lines);
-		this.createdAt = Instant.now();
-		this.updatedAt = this.createdAt;
 	}
 
 	static Reservation held(UUID orderId, List<ReservationLine> lines) {
@@ -60,6 +29,11 @@ class Reservation extends AssignedIdEntity<UUID> {
 
 	static Reservation rejected(UUID orderId) {
 		return new Reservation(orderId, ReservationStatus.REJECTED, List.of());
+	}
+
+	/** A reservation as stored. */
+	static Reservation restore(UUID orderId, ReservationStatus status, List<ReservationLine> lines) {
+		return new Reservation(orderId, status, lines);
 	}
 
 	boolean isHeld() {
@@ -82,7 +56,6 @@ class Reservation extends AssignedIdEntity<UUID> {
 					"reservation of order " + this.orderId + " is " + this.status + ", it cannot become " + outcome);
 		}
 		this.status = outcome;
-		this.updatedAt = Instant.now();
 	}
 
 	UUID orderId() {
@@ -95,11 +68,6 @@ class Reservation extends AssignedIdEntity<UUID> {
 
 	List<ReservationLine> lines() {
 		return List.copyOf(this.lines);
-	}
-
-	@Override
-	public UUID getId() {
-		return this.orderId;
 	}
 
 }

@@ -7,16 +7,16 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The mail viewer's single HTML page: every received e-mail, newest first, refreshed
- * every 5 s.
+ * The mail viewer's single HTML page: the newest e-mails received, newest first,
+ * refreshed every 5 s.
  */
 final class MailPage {
 
 	private MailPage() {
 	}
 
-	/** Renders mails given in the order they arrived. */
-	static String render(List<ReceivedMail> mails) {
+	/** Renders mails given in the order they arrived, of {@code total} received. */
+	static String render(List<ReceivedMail> mails, long total) {
 		List<ReceivedMail> newestFirst = new ArrayList<>(mails);
 		Collections.reverse(newestFirst);
 		StringBuilder html = new StringBuilder("""
@@ -29,7 +29,7 @@ final class MailPage {
 		html.append("<h1>Mail received on localhost:")
 			.append(MailSink.SMTP_PORT)
 			.append(" (")
-			.append(mails.size())
+			.append((total > mails.size()) ? "the newest " + mails.size() + " of " + total : mails.size())
 			.append(")</h1>\n");
 		if (mails.isEmpty()) {
 			html.append("<p>No mail yet. This page refreshes itself.</p>\n");

@@ -1,23 +1,25 @@
 package com.shop.stack;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * An SMTP server (GreenMail) that accepts every e-mail the services send, plus a small
- * web page that lists them, so notifications are really sent somewhere visible. Mail is
- * kept in memory only.
+ * An SMTP server ({@link SmtpSink}) that accepts every e-mail the services send, plus a
+ * small web page that lists the newest {@value #KEPT}, so notifications are really sent
+ * somewhere visible. Mail is kept in memory only; a mail is read (MIME) only when the
+ * page shows it.
  */
 final class MailSink implements Component {
 
@@ -25,29 +27,31 @@ final class MailSink implements Component {
 
 	static final int VIEWER_PORT = 8025;
 
-	private final GreenMail greenMail;
+	static final int KEPT = 200;
+
+	private static final Session SESSION = Session.getInstance(new Properties());
+
+	private final SmtpSink smtp;
 
 	private final HttpServer viewer;
 
-	private MailSink(GreenMail greenMail, HttpServer viewer) {
-		this.greenMail = greenMail;
+	private MailSink(SmtpSink smtp, HttpServer viewer) {
+		this.smtp = smtp;
 		this.viewer = viewer;
 	}
 
 	/** Starts on the given ports; 0 picks free ones. */
 	static MailSink start(int smtpPort, int viewerPort) throws IOException {
-		ServerSetup smtp = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-		GreenMail greenMail = new GreenMail((smtpPort == 0) ? smtp.dynamicPort() : smtp);
-		greenMail.start();
+		SmtpSink smtp = SmtpSink.start(smtpPort, KEPT);
 		HttpServer viewer = HttpServer.create(new InetSocketAddress(viewerPort), 0);
-		MailSink sink = new MailSink(greenMail, viewer);
+		MailSink sink = new MailSink(smtp, viewer);
 		viewer.createContext("/", sink::show);
 		viewer.start();
 		return sink;
 	}
 
 	int smtpPort() {
-		return this.greenMail.getSmtp().getPort();
+		return this.smtp.port();
 	}
 
 	int viewerPort() {
@@ -58,10 +62,11 @@ final class MailSink implements Component {
 		return "http://localhost:" + viewerPort() + "/";
 	}
 
+	/** The newest mails, oldest first. */
 	List<ReceivedMail> received() throws MessagingException, IOException {
 		List<ReceivedMail> mails = new ArrayList<>();
-		for (MimeMessage message : this.greenMail.getReceivedMessages()) {
-			mails.add(ReceivedMail.of(message));
+		for (byte[] raw : this.smtp.mails()) {
+			mails.add(ReceivedMail.of(new MimeMessage(SESSION, new ByteArrayInputStream(raw))));
 		}
 		return mails;
 	}
@@ -74,7 +79,7 @@ final class MailSink implements Component {
 			}
 			String page;
 			try {
-				page = MailPage.render(received());
+				page = MailPage.render(received(), this.smtp.received());
 			}
 			catch (MessagingException ex) {
 				page = "Cannot read the received mail: " + MailPage.escape(String.valueOf(ex.getMessage()));
@@ -97,7 +102,7 @@ final class MailSink implements Component {
 	public String stop() {
 		String stopped = "mail sink (SMTP :" + smtpPort() + ", viewer :" + viewerPort() + ") stopped";
 		this.viewer.stop(0);
-		this.greenMail.stop();
+		this.smtp.close();
 		return stopped;
 	}
 

@@ -43,20 +43,47 @@ class MailSinkTests {
 	}
 
 	@Test
+	void keepsOnlyTheNewestMailsAndCountsThemAll() throws Exception {
+		int sent = MailSink.KEPT + 5;
+		Session session = session();
+		try (Transport transport = session.getTransport("smtp")) {
+			transport.connect();
+			for (int i = 0; i < sent; i++) {
+				MimeMessage message = message(session, "bob@example.com", "Order " + i, "line one\n.leading dot\n");
+				transport.sendMessage(message, message.getAllRecipients());
+			}
+		}
+
+		assertThat(this.sink.received()).hasSize(MailSink.KEPT);
+		assertThat(this.sink.received().get(0).subject()).isEqualTo("Order 5");
+		assertThat(this.sink.received().get(MailSink.KEPT - 1).subject()).isEqualTo("Order " + (sent - 1));
+		assertThat(this.sink.received().get(0).body()).contains(".leading dot");
+		assertThat(get(this.sink.viewerUrl()).body()).contains("the newest " + MailSink.KEPT + " of " + sent);
+	}
+
+	@Test
 	void answersNotFoundBesideThePage() throws Exception {
 		assertThat(get(this.sink.viewerUrl() + "favicon.ico").statusCode()).isEqualTo(404);
 	}
 
 	private void send(String to, String subject, String text) throws Exception {
+		Transport.send(message(session(), to, subject, text));
+	}
+
+	private Session session() {
 		Properties properties = new Properties();
 		properties.put("mail.smtp.host", "localhost");
 		properties.put("mail.smtp.port", String.valueOf(this.sink.smtpPort()));
-		MimeMessage message = new MimeMessage(Session.getInstance(properties));
+		return Session.getInstance(properties);
+	}
+
+	private static MimeMessage message(Session session, String to, String subject, String text) throws Exception {
+		MimeMessage message = new MimeMessage(session);
 		message.setFrom(new InternetAddress("orders@shop.example"));
 		message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
 		message.setSubject(subject);
 		message.setText(text);
-		Transport.send(message);
+		return message;
 	}
 
 	private static HttpResponse<String> get(String url) throws Exception {

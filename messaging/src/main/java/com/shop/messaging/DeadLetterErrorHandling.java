@@ -10,9 +10,11 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.FixedBackOff;
@@ -35,7 +37,7 @@ final class DeadLetterErrorHandling {
 		DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template,
 				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition()));
 		ConsumerAwareRecordRecoverer recoverer = (record, consumer, ex) -> {
-			publisher.accept(record, consumer, ex);
+			publisher.accept(record, consumer, unwrapBatch(ex));
 			Counter.builder("shop.events.dead.lettered")
 				.description("Records given up on and sent to the dead-letter topic, by the topic they came from")
 				.tag("topic", record.topic())
@@ -52,6 +54,20 @@ final class DeadLetterErrorHandling {
 				FixedBackOff.UNLIMITED_ATTEMPTS);
 		handler.setBackOffFunction((record, ex) -> databaseUnreachable(ex) ? untilDatabaseIsBack : null);
 		return handler;
+	}
+
+	/**
+	 * The batch listener names the failed record with a
+	 * {@link BatchListenerFailedException}: the dead letter's exception headers tell what
+	 * failed, as for a record listener.
+	 */
+	private static Exception unwrapBatch(Exception ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BatchListenerFailedException batch && batch.getCause() != null) {
+				return new ListenerExecutionFailedException(batch.getCause().getMessage(), batch.getCause());
+			}
+		}
+		return ex;
 	}
 
 	static boolean databaseUnreachable(Throwable ex) {

@@ -1,14 +1,20 @@
 package com.shop.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.shop.events.Envelope;
 import io.micrometer.core.instrument.Counter;
@@ -17,28 +23,49 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends committed outbox entries to Kafka in commit order and deletes them once the
- * broker has acknowledged them. It runs right after each commit that wrote an entry, and
- * every poll interval as a fallback (after a crash, or while Kafka was down). A
- * PostgreSQL advisory lock lets only one instance of a service relay at a time, which
- * keeps per-key order. Each record carries the {@code traceparent} stored with its entry,
- * never the relay thread's own context.
+ * Sends committed outbox entries to Kafka in id order and deletes them once the broker
+ * has acknowledged them. It is woken after each commit that wrote entries (wake-ups that
+ * arrive while it works coalesce into one more pass), and looks every poll interval as a
+ * fallback (after a crash, or while Kafka was down).
+ * <p>
+ * One instance of a service relays at a time, which keeps per-key order: the relay that
+ * holds a PostgreSQL session-level advisory lock on its own connection (opened beside the
+ * pool, so the relay never takes a connection from the requests and consumers). It takes
+ * the lock once and keeps it while the connection lives; another instance's relay takes
+ * over within a poll interval of that connection's end. No database transaction is open
+ * while it waits for the broker: a pass reads the oldest entries (autocommit), sends them
+ * all, flushes and waits for the acknowledgments; the next pass deletes the acknowledged
+ * ones and reads the next entries in one statement, at once, so under load a pass costs
+ * one statement and when nothing is left the last ones are deleted all the same. Each
+ * pass reads from the oldest entry left, not past the last id sent: ids are taken when a
+ * transaction writes, not when it commits, so an entry with a lower id can become visible
+ * after a higher one was sent, and reading past the last id sent would skip it for good.
+ * <p>
+ * Each record carries the {@code traceparent} stored with its entry, never the relay
+ * thread's own context.
  */
-final class OutboxRelay implements SmartLifecycle {
+final class OutboxRelay extends BackgroundLoop {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
 	private static final long LOCK_ID = 0x0b0c5e1a7L;
 
-	private final JdbcTemplate jdbc;
+	private static final String COLUMNS = "id, topic, event_key, event_id, event_type, source, subject,"
+			+ " occurred_at, traceparent, payload";
 
-	private final TransactionTemplate transaction;
+	private static final String READ = "select " + COLUMNS + " from outbox_event order by id limit ?";
+
+	/**
+	 * Deletes what the last pass sent and reads the next entries, in one statement (the
+	 * select sees the rows as they were before the delete, hence the filter).
+	 */
+	private static final String DELETE_AND_READ = "with sent as (delete from outbox_event where id = any(?))"
+			+ " select " + COLUMNS + " from outbox_event where id <> all(?) order by id limit ?";
+
+	private final Connections connections;
 
 	private final KafkaTemplate<String, byte[]> kafka;
 
@@ -46,51 +73,38 @@ final class OutboxRelay implements SmartLifecycle {
 
 	private final MeterRegistry meters;
 
+	private final Map<String, Counter> published = new ConcurrentHashMap<>();
+
 	private final Semaphore wakeUps = new Semaphore(0);
 
-	private volatile boolean running;
+	/** The leader's own connection, holding the lock; null while not leading. */
+	private Connection leader;
 
-	private Thread thread;
+	/** Entries the broker acknowledged, to delete with the next read. */
+	private List<Long> acknowledged = List.of();
 
-	OutboxRelay(JdbcTemplate jdbc, TransactionTemplate transaction, KafkaTemplate<String, byte[]> kafka,
-			MessagingProperties.Relay settings, MeterRegistry meters) {
-		this.jdbc = jdbc;
-		this.transaction = transaction;
+	/** Opens the relay's own connection, outside the pool. */
+	@FunctionalInterface
+	interface Connections {
+
+		Connection open() throws SQLException;
+
+	}
+
+	OutboxRelay(Connections connections, KafkaTemplate<String, byte[]> kafka, MessagingProperties.Relay settings,
+			MeterRegistry meters) {
+		super("outbox-relay", settings.sendTimeout());
+		this.connections = connections;
 		this.kafka = kafka;
 		this.settings = settings;
 		this.meters = meters;
 	}
 
-	void wakeUp() {
-		this.wakeUps.release();
-	}
-
 	@Override
-	public void start() {
-		this.running = true;
-		this.thread = new Thread(this::run, "outbox-relay");
-		this.thread.setDaemon(true);
-		this.thread.start();
-	}
-
-	/**
-	 * Stops after a last drain, so a graceful shutdown leaves nothing committed unsent.
-	 */
-	@Override
-	public void stop() {
-		this.running = false;
-		wakeUp();
-		try {
-			this.thread.join(this.settings.sendTimeout().toMillis());
+	protected void wakeUp() {
+		if (this.wakeUps.availablePermits() == 0) {
+			this.wakeUps.release();
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
 	}
 
 	/**
@@ -101,81 +115,220 @@ final class OutboxRelay implements SmartLifecycle {
 		return 0;
 	}
 
-	private void run() {
-		while (this.running) {
-			drain();
-			try {
-				this.wakeUps.tryAcquire(this.settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-				this.wakeUps.drainPermits();
+	/**
+	 * Stops after a last drain, so a graceful shutdown leaves nothing committed unsent.
+	 */
+	@Override
+	protected void run() {
+		try {
+			while (running()) {
+				Pass pass = pass();
+				if (pass == Pass.FULL) {
+					continue;
+				}
+				if (pass == Pass.DONE) {
+					awaitWakeUp();
+				}
+				else {
+					// not leading, or failed: wake-ups from commits would only repeat
+					// that
+					pause();
+				}
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
+			while (this.leader != null && pass() == Pass.FULL) {
+				// the last entries before stopping
 			}
 		}
-		drain();
+		finally {
+			resign();
+		}
 	}
 
-	private void drain() {
+	private enum Pass {
+
+		/** Entries were sent: delete them and look for more at once. */
+		FULL,
+		/** Everything there was is sent (and deleted). */
+		DONE,
+		/** Another instance relays, or this pass failed. */
+		IDLE
+
+	}
+
+	private Pass pass() {
 		try {
-			while (relayBatch() == this.settings.batchSize()) {
-				// a full batch: there may be more
+			if (!lead()) {
+				return Pass.IDLE;
 			}
+			return (relayBatch() > 0) ? Pass.FULL : Pass.DONE;
+		}
+		catch (SQLException ex) {
+			log.warn("Outbox relay cannot reach its database, entries stay and are retried: {}", ex.toString());
+			resign();
+			return Pass.IDLE;
 		}
 		catch (RuntimeException ex) {
 			log.warn("Outbox relay failed, entries stay and are retried: {}", ex.toString());
+			return Pass.IDLE;
 		}
 	}
 
-	/** Publishes one batch in commit order; returns how many entries it sent. */
-	int relayBatch() {
-		List<Entry> sent = this.transaction.execute((status) -> {
-			if (!Boolean.TRUE
-				.equals(this.jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_ID))) {
-				return List.<Entry>of();
+	private void awaitWakeUp() {
+		try {
+			this.wakeUps.tryAcquire(this.settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void pause() {
+		try {
+			Thread.sleep(this.settings.pollInterval().toMillis());
+			this.wakeUps.drainPermits();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Whether this instance leads, taking the lead if nobody holds it. */
+	private boolean lead() throws SQLException {
+		if (this.leader != null) {
+			return true;
+		}
+		Connection connection = this.connections.open();
+		try {
+			connection.setAutoCommit(true);
+			try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
+				lock.setLong(1, LOCK_ID);
+				try (ResultSet rs = lock.executeQuery()) {
+					if (rs.next() && rs.getBoolean(1)) {
+						this.leader = connection;
+						log.info("This instance relays the outbox");
+						return true;
+					}
+				}
 			}
-			List<Entry> entries = this.jdbc.query(
-					"select id, topic, event_key, event_id, event_type, source, subject, occurred_at, traceparent,"
-							+ " payload from outbox_event order by id limit ?",
-					OutboxRelay::entry, this.settings.batchSize());
-			if (entries.isEmpty()) {
-				return entries;
+		}
+		catch (SQLException | RuntimeException ex) {
+			connection.close();
+			throw ex;
+		}
+		connection.close();
+		return false;
+	}
+
+	/** Gives the lead up: closing the connection releases the lock. */
+	private void resign() {
+		this.acknowledged = List.of();
+		if (this.leader == null) {
+			return;
+		}
+		try {
+			try (PreparedStatement unlock = this.leader.prepareStatement("select pg_advisory_unlock(?)")) {
+				unlock.setLong(1, LOCK_ID);
+				unlock.execute();
 			}
-			List<CompletableFuture<?>> acks = new ArrayList<>(entries.size());
-			for (Entry entry : entries) {
-				acks.add(this.kafka.send(entry.record()));
-			}
-			// the batch is complete: send it now instead of lingering (5 ms by default in
-			// Kafka 4) for records that will not come
-			this.kafka.flush();
-			try {
-				CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-					.get(this.settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException("Kafka did not acknowledge the batch", ex);
-			}
-			Long[] ids = entries.stream().map(Entry::id).toArray(Long[]::new);
-			this.jdbc.update("delete from outbox_event where id = any(?)",
-					(ps) -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids)));
-			return entries;
-		});
-		if (sent == null) {
+		}
+		catch (SQLException ex) {
+			log.debug("Releasing the relay lock failed (the connection's end releases it): {}", ex.toString());
+		}
+		try {
+			this.leader.close();
+		}
+		catch (SQLException ex) {
+			log.debug("Closing the relay's connection failed: {}", ex.toString());
+		}
+		this.leader = null;
+	}
+
+	/**
+	 * Deletes what the last pass sent and publishes the oldest entries left; returns how
+	 * many it read.
+	 */
+	int relayBatch() throws SQLException {
+		List<Entry> entries = read(this.acknowledged);
+		this.acknowledged = List.of();
+		if (entries.isEmpty()) {
 			return 0;
 		}
-		sent.forEach((entry) -> published(entry.topic()));
-		return sent.size();
+		List<CompletableFuture<?>> acks = new ArrayList<>(entries.size());
+		for (Entry entry : entries) {
+			acks.add(this.kafka.send(entry.record()));
+		}
+		// the batch is complete: send it now instead of lingering for records that will
+		// not come
+		this.kafka.flush();
+		List<Long> acknowledged = new ArrayList<>(entries.size());
+		RuntimeException failure = null;
+		long deadline = System.nanoTime() + this.settings.sendTimeout().toNanos();
+		for (int i = 0; i < entries.size(); i++) {
+			try {
+				acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+				acknowledged.add(entries.get(i).id());
+				published(entries.get(i).topic());
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				failure = (failure != null) ? failure
+						: new IllegalStateException("Kafka did not acknowledge entry " + entries.get(i).id(), ex);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				failure = new IllegalStateException("interrupted while waiting for Kafka", ex);
+				break;
+			}
+		}
+		if (failure != null) {
+			delete(acknowledged);
+			throw failure;
+		}
+		this.acknowledged = acknowledged;
+		return entries.size();
+	}
+
+	private List<Entry> read(List<Long> sent) throws SQLException {
+		List<Entry> entries = new ArrayList<>();
+		try (PreparedStatement read = this.leader.prepareStatement(sent.isEmpty() ? READ : DELETE_AND_READ)) {
+			if (sent.isEmpty()) {
+				read.setInt(1, this.settings.batchSize());
+			}
+			else {
+				java.sql.Array ids = this.leader.createArrayOf("bigint", sent.toArray());
+				read.setArray(1, ids);
+				read.setArray(2, ids);
+				read.setInt(3, this.settings.batchSize());
+			}
+			try (ResultSet rs = read.executeQuery()) {
+				while (rs.next()) {
+					entries.add(entry(rs));
+				}
+			}
+		}
+		return entries;
+	}
+
+	private void delete(List<Long> ids) throws SQLException {
+		if (ids.isEmpty()) {
+			return;
+		}
+		try (PreparedStatement delete = this.leader.prepareStatement("delete from outbox_event where id = any(?)")) {
+			delete.setArray(1, this.leader.createArrayOf("bigint", ids.toArray()));
+			delete.executeUpdate();
+		}
 	}
 
 	private void published(String topic) {
-		Counter.builder("shop.outbox.published")
-			.description("Outbox entries sent to Kafka and acknowledged by the broker")
-			.tag("topic", topic)
-			.register(this.meters)
+		this.published
+			.computeIfAbsent(topic,
+					(name) -> Counter.builder("shop.outbox.published")
+						.description("Outbox entries sent to Kafka and acknowledged by the broker")
+						.tag("topic", name)
+						.register(this.meters))
 			.increment();
 	}
 
-	private static Entry entry(ResultSet rs, int row) throws SQLException {
+	private static Entry entry(ResultSet rs) throws SQLException {
 		Envelope envelope = new Envelope(rs.getObject("event_id", UUID.class), rs.getString("source"),
 				rs.getString("event_type"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("subject"),
 				rs.getString("traceparent"));

@@ -1,8 +1,12 @@
 package com.shop.notification;
 
-/** Whether a notification reached its channel. */
+/**
+ * Where a notification stands: queued (or being retried) until its channel takes it, then
+ * sent. Failed is kept for notifications recorded as failed before notifications were
+ * queued.
+ */
 public enum NotificationStatus {
 
-	SENT, FAILED
+	PENDING, SENT, FAILED
 
 }

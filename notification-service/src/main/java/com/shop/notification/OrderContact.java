@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.shop.events.Money;
 import com.shop.events.OrderLine;
 import com.shop.events.OrderPlaced;
+import com.shop.persistence.AssignedIdEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -24,7 +25,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "order_contact")
-class OrderContact {
+class OrderContact extends AssignedIdEntity<UUID> {
 
 	@Id
 	private UUID orderId;
@@ -59,9 +60,28 @@ class OrderContact {
 		lines.forEach((line) -> this.lines.add(new ContactLine(line)));
 	}
 
+	/** A new contact, inserted without a select first. */
 	static OrderContact of(OrderPlaced placed) {
-		return new OrderContact(placed.orderId(), placed.customerId(), placed.customerEmail(), placed.total(),
-				placed.placedAt(), placed.items());
+		OrderContact contact = new OrderContact(placed.orderId(), placed.customerId(), placed.customerEmail(),
+				placed.total(), placed.placedAt(), placed.items());
+		contact.markNew();
+		return contact;
+	}
+
+	/** A re-emitted OrderPlaced describes the order anew. */
+	void update(OrderPlaced placed) {
+		this.customerId = placed.customerId();
+		this.customerEmail = placed.customerEmail();
+		this.totalAmount = placed.total().amount();
+		this.totalCurrency = placed.total().currency();
+		this.placedAt = placed.placedAt();
+		this.lines.clear();
+		placed.items().forEach((line) -> this.lines.add(new ContactLine(line)));
+	}
+
+	@Override
+	public UUID getId() {
+		return this.orderId;
 	}
 
 	UUID orderId() {

@@ -1,14 +1,19 @@
 package com.shop.notification;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
 import com.shop.events.OrderCancelled;
 import com.shop.events.OrderConfirmed;
 import com.shop.events.OrderPlaced;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import com.shop.events.ShopEvent;
+import com.shop.messaging.BatchState;
+import com.shop.messaging.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,9 +21,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Tells the customer about their order as it is placed, confirmed or cancelled, once per
- * channel. Runs inside the transaction of the consumed event. Counts what each channel
- * sent ({@code shop.notifications.sent}, by channel and template) and failed to send
- * ({@code shop.notifications.failed}, by channel).
+ * channel. Runs inside the transaction of the consumed events: it keeps the order's
+ * contact and queues a notification per channel, which {@link NotificationWorker} sends
+ * once that transaction has committed. A redelivered or re-emitted event queues nothing
+ * twice (one notification per order, template and channel).
  */
 @Service
 public class OrderNotifications {
@@ -27,25 +33,42 @@ public class OrderNotifications {
 
 	private final OrderContactRepository contacts;
 
-	private final NotificationRepository notifications;
-
-	private final NotificationLog outcomes;
+	private final NotificationQueue queue;
 
 	private final List<NotificationSender> senders;
 
-	private final MeterRegistry meters;
+	private final EventPublisher events;
 
-	OrderNotifications(OrderContactRepository contacts, NotificationRepository notifications, NotificationLog outcomes,
-			List<NotificationSender> senders, MeterRegistry meters) {
+	/** The contacts of a batch's orders, read with one query. */
+	private final BatchState<Map<UUID, OrderContact>> batch = new BatchState<>();
+
+	OrderNotifications(OrderContactRepository contacts, NotificationQueue queue, List<NotificationSender> senders,
+			EventPublisher events) {
 		this.contacts = contacts;
-		this.notifications = notifications;
-		this.outcomes = outcomes;
+		this.queue = queue;
 		this.senders = senders;
-		this.meters = meters;
+		this.events = events;
+	}
+
+	/** Reads the contacts of the batch's orders at once; its events then use them. */
+	public void prepare(List<ShopEvent> events) {
+		Set<UUID> orderIds = new HashSet<>();
+		events.forEach((event) -> orderIds.add(UUID.fromString(event.subject())));
+		Map<UUID, OrderContact> known = new HashMap<>();
+		this.contacts.findAllWithLines(orderIds).forEach((contact) -> known.put(contact.orderId(), contact));
+		this.batch.bind(known);
 	}
 
 	public void placed(OrderPlaced placed) {
-		this.contacts.save(OrderContact.of(placed));
+		OrderContact contact = contact(placed.orderId());
+		if (contact != null) {
+			contact.update(placed);
+		}
+		else {
+			contact = this.contacts.save(OrderContact.of(placed));
+			OrderContact saved = contact;
+			this.batch.current().ifPresent((known) -> known.put(saved.orderId(), saved));
+		}
 		notify(OrderNotice.received(placed));
 	}
 
@@ -63,61 +86,24 @@ public class OrderNotifications {
 	 * and retrying would not change that.
 	 */
 	private void notifyContact(UUID orderId, String what, Function<OrderContact, OrderNotice> notice) {
-		this.contacts.findById(orderId)
-			.map(notice)
-			.ifPresentOrElse(this::notify,
-					() -> log.warn("Order {} was {} but is unknown here: no notification sent", orderId, what));
+		OrderContact contact = contact(orderId);
+		if (contact == null) {
+			log.warn("Order {} was {} but is unknown here: no notification sent", orderId, what);
+			return;
+		}
+		notify(notice.apply(contact));
+	}
+
+	private OrderContact contact(UUID orderId) {
+		return this.batch.current()
+			.map((known) -> known.get(orderId))
+			.orElseGet(() -> this.contacts.findById(orderId).orElse(null));
 	}
 
 	private void notify(OrderNotice notice) {
+		String traceparent = this.events.traceparent();
 		for (NotificationSender sender : this.senders) {
-			deliver(notice, sender);
-		}
-	}
-
-	private void deliver(OrderNotice notice, NotificationSender sender) {
-		boolean alreadySent = this.notifications
-			.findByOrderIdAndTemplateAndChannel(notice.orderId(), notice.template().id(), sender.channel())
-			.filter(Notification::wasSent)
-			.isPresent();
-		if (alreadySent) {
-			log.info("Order {}: {} already sent by {}, not sending again", notice.orderId(), notice.template().id(),
-					sender.channel());
-			return;
-		}
-		String recipient = sender.recipient(notice);
-		try {
-			sender.send(notice);
-		}
-		catch (RuntimeException ex) {
-			Counter.builder("shop.notifications.failed")
-				.description("Notices a channel did not accept; the event is retried")
-				.tag("channel", sender.channel().name())
-				.register(this.meters)
-				.increment();
-			recordFailure(notice, sender, recipient, ex);
-			throw ex;
-		}
-		Counter.builder("shop.notifications.sent")
-			.description("Notices a channel accepted")
-			.tag("channel", sender.channel().name())
-			.tag("template", notice.template().id())
-			.register(this.meters)
-			.increment();
-		this.outcomes.sent(notice, sender, recipient);
-	}
-
-	/**
-	 * The delivery's own failure is what gets retried, even if recording it fails too.
-	 */
-	private void recordFailure(OrderNotice notice, NotificationSender sender, String recipient, RuntimeException ex) {
-		log.warn("Order {}: {} by {} to {} failed, the event is retried: {}", notice.orderId(), notice.template().id(),
-				sender.channel(), recipient, ex.toString());
-		try {
-			this.outcomes.failed(notice, sender, recipient, ex);
-		}
-		catch (RuntimeException recordingFailed) {
-			ex.addSuppressed(recordingFailed);
+			this.queue.add(notice, sender.channel(), sender.recipient(notice), traceparent);
 		}
 	}
 

@@ -93,6 +93,29 @@ public class Order extends AssignedIdEntity<UUID> {
 		return order;
 	}
 
+	/**
+	 * An order as stored, read without JPA and without its lines by a batch of events,
+	 * which writes back its state itself ({@link LockedOrders}).
+	 */
+	static Order restore(UUID id, OrderStatus status, String customerId, String customerEmail, String paymentMethod,
+			Money total, CancellationReason cancellationReason, String cancellationDetail, UUID paymentId,
+			Instant createdAt, Instant updatedAt) {
+		Order order = new Order();
+		order.id = id;
+		order.status = status;
+		order.customerId = customerId;
+		order.customerEmail = customerEmail;
+		order.paymentMethod = paymentMethod;
+		order.totalAmount = total.amount();
+		order.currency = total.currency();
+		order.cancellationReason = cancellationReason;
+		order.cancellationDetail = cancellationDetail;
+		order.paymentId = paymentId;
+		order.createdAt = createdAt;
+		order.updatedAt = updatedAt;
+		return order;
+	}
+
 	/** Stock is held: PENDING -> RESERVED. */
 	boolean reserve() {
 		return moveTo(OrderStatus.RESERVED, OrderStatus.PENDING);
@@ -184,6 +207,14 @@ public class Order extends AssignedIdEntity<UUID> {
 
 	public UUID paymentId() {
 		return this.paymentId;
+	}
+
+	String idempotencyKey() {
+		return this.idempotencyKey;
+	}
+
+	String requestFingerprint() {
+		return this.requestFingerprint;
 	}
 
 	public Instant createdAt() {

@@ -1,6 +1,9 @@
 package com.shop.order;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import com.shop.events.CancellationReason;
@@ -28,15 +31,27 @@ class OrderMetrics {
 
 	private final Counter confirmed;
 
+	private final Map<CancellationReason, Counter> cancelled = new EnumMap<>(CancellationReason.class);
+
+	private final Timer settledConfirmed;
+
+	private final Timer settledCancelled;
+
+	private final Map<String, Timer> placement = new ConcurrentHashMap<>();
+
 	OrderMetrics(MeterRegistry meters) {
 		this.meters = meters;
 		this.placed = Counter.builder("shop.orders.placed").description("Orders accepted").register(meters);
 		this.confirmed = Counter.builder("shop.orders.confirmed").description("Orders confirmed").register(meters);
 		for (CancellationReason reason : CancellationReason.values()) {
-			cancelled(reason);
+			this.cancelled.put(reason,
+					Counter.builder("shop.orders.cancelled")
+						.description("Orders cancelled, by reason")
+						.tag("reason", reason.name())
+						.register(meters));
 		}
-		settle("confirmed");
-		settle("cancelled");
+		this.settledConfirmed = settle("confirmed");
+		this.settledCancelled = settle("cancelled");
 	}
 
 	/** Times the placing of an order and counts the orders it created. */
@@ -52,11 +67,11 @@ class OrderMetrics {
 			return placement;
 		}
 		finally {
-			sample.stop(Timer.builder("shop.orders.placement")
+			sample.stop(this.placement.computeIfAbsent(outcome, (tag) -> Timer.builder("shop.orders.placement")
 				.description("Handling of a request to place an order, by outcome (created, replayed, rejected)")
-				.tag("outcome", outcome)
+				.tag("outcome", tag)
 				.publishPercentileHistogram()
-				.register(this.meters));
+				.register(this.meters)));
 		}
 	}
 
@@ -80,19 +95,12 @@ class OrderMetrics {
 	private void record(OrderStatus status, CancellationReason reason, Duration took) {
 		if (status == OrderStatus.CONFIRMED) {
 			this.confirmed.increment();
-			settle("confirmed").record(took);
+			this.settledConfirmed.record(took);
 		}
 		else if (status == OrderStatus.CANCELLED) {
-			cancelled(reason).increment();
-			settle("cancelled").record(took);
+			this.cancelled.get(reason).increment();
+			this.settledCancelled.record(took);
 		}
-	}
-
-	private Counter cancelled(CancellationReason reason) {
-		return Counter.builder("shop.orders.cancelled")
-			.description("Orders cancelled, by reason")
-			.tag("reason", reason.name())
-			.register(this.meters);
 	}
 
 	/**

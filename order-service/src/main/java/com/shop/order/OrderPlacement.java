@@ -6,18 +6,20 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.shop.events.OrderLine;
-import com.shop.messaging.EventPublisher;
 import com.shop.order.OrderExceptions.IdempotencyKeyReused;
 import com.shop.order.OrderExceptions.UnorderableItems;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Places orders: prices the lines from the catalog replica, stores the PENDING order and
- * publishes {@code OrderPlaced} in one transaction. A request repeated with the same
- * Idempotency-Key answers the order it created the first time.
+ * publishes {@code OrderPlaced} in one transaction (shared with the orders placed at the
+ * same moment: {@link PlacementWriter}). A request repeated with the same Idempotency-Key
+ * answers the order it created the first time: the key is unique in the table, so a
+ * placement is tried first and the earlier order looked up only when the key turns out to
+ * be taken (a retry is the exception; a query before every keyed placement would cost
+ * them all).
  */
 @Service
 public class OrderPlacement {
@@ -26,18 +28,14 @@ public class OrderPlacement {
 
 	private final CatalogReplica catalog;
 
-	private final EventPublisher events;
-
-	private final TransactionTemplate transaction;
+	private final PlacementWriter writer;
 
 	private final OrderMetrics metrics;
 
-	OrderPlacement(Orders orders, CatalogReplica catalog, EventPublisher events, TransactionTemplate transaction,
-			OrderMetrics metrics) {
+	OrderPlacement(Orders orders, CatalogReplica catalog, PlacementWriter writer, OrderMetrics metrics) {
 		this.orders = orders;
 		this.catalog = catalog;
-		this.events = events;
-		this.transaction = transaction;
+		this.writer = writer;
 		this.metrics = metrics;
 	}
 
@@ -50,26 +48,18 @@ public class OrderPlacement {
 
 	public Placement place(PlaceOrder request) {
 		return this.metrics.placing(() -> {
+			Order order = Order.place(request.customerId(), request.customerEmail(), price(request.items()),
+					request.paymentMethod(), request.idempotencyKey(), request.fingerprint());
 			try {
-				return this.transaction.execute((status) -> placeOnce(request));
+				this.writer.store(order);
+				return new Placement(order, true);
 			}
 			catch (DataIntegrityViolationException ex) {
-				// a concurrent request with the same key won the race: answer its order
+				// the key was used before (a retry, or a concurrent request): answer its
+				// order
 				return existing(request).orElseThrow(() -> ex);
 			}
 		});
-	}
-
-	private Placement placeOnce(PlaceOrder request) {
-		Optional<Placement> replay = existing(request);
-		if (replay.isPresent()) {
-			return replay.get();
-		}
-		Order order = Order.place(request.customerId(), request.customerEmail(), price(request.items()),
-				request.paymentMethod(), request.idempotencyKey(), request.fingerprint());
-		this.orders.save(order);
-		this.events.publish(order.placed());
-		return new Placement(order, true);
 	}
 
 	private Optional<Placement> existing(PlaceOrder request) {

@@ -16,8 +16,10 @@ import com.shop.events.PaymentFailed;
 import com.shop.events.PaymentRequested;
 import com.shop.events.RefundRequested;
 import com.shop.events.RejectionReason;
+import com.shop.events.ShopEvent;
 import com.shop.events.StockRejected;
 import com.shop.events.StockReserved;
+import com.shop.messaging.BatchState;
 import com.shop.messaging.EventPublisher;
 import com.shop.order.OrderExceptions.NotCancellable;
 import com.shop.order.OrderExceptions.OrderNotFound;
@@ -25,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,10 +48,24 @@ public class OrderProcess {
 
 	private final OrderMetrics metrics;
 
-	OrderProcess(Orders orders, EventPublisher events, OrderMetrics metrics) {
+	private final JdbcTemplate jdbc;
+
+	private final BatchState<LockedOrders> batch = new BatchState<>();
+
+	OrderProcess(Orders orders, EventPublisher events, OrderMetrics metrics, JdbcTemplate jdbc) {
 		this.orders = orders;
 		this.events = events;
 		this.metrics = metrics;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Locks the orders a batch of events is about ({@link LockedOrders}); the batch's
+	 * steps change them in memory, and they are written back before the batch commits.
+	 */
+	public void lockOrders(List<ShopEvent> batch) {
+		List<UUID> ids = batch.stream().map(ShopEvent::subject).distinct().map(UUID::fromString).toList();
+		this.batch.bind(LockedOrders.lock(this.jdbc, ids), (locked) -> locked.write(this.jdbc));
 	}
 
 	/** Stock is held: ask for payment. */
@@ -136,9 +153,11 @@ public class OrderProcess {
 		return new OrderCancelled(order.id(), order.cancellationReason(), order.cancellationDetail(), Instant.now());
 	}
 
+	/** The order, locked by {@link #lockOrders} for the batch this event is in. */
 	private void withOrder(UUID orderId, Consumer<Order> step) {
-		this.orders.findForUpdate(orderId)
-			.ifPresentOrElse(step, () -> log.warn("Ignoring an event for unknown order {}", orderId));
+		LockedOrders locked = this.batch.current()
+			.orElseThrow(() -> new IllegalStateException("order events are handled in a prepared batch"));
+		locked.get(orderId).ifPresentOrElse(step, () -> log.warn("Ignoring an event for unknown order {}", orderId));
 	}
 
 	private static void ignored(Order order, String what) {

@@ -1,5 +1,6 @@
 package com.shop.payment;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +15,9 @@ interface PaymentRepository extends JpaRepository<Payment, UUID> {
 	// call, and this one runs for every payment request.
 	@Query("select p from Payment p where p.orderId = :orderId")
 	Optional<Payment> findByOrderId(UUID orderId);
+
+	@Query("select p from Payment p where p.orderId in :orderIds")
+	List<Payment> findAllByOrderIdIn(Collection<UUID> orderIds);
 
 	List<Payment> findFirst100ByOrderByCreatedAtDescPaymentIdDesc();
 

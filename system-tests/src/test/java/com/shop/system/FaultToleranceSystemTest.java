@@ -9,7 +9,11 @@ import com.shop.events.EventType;
 import com.shop.events.Topics;
 import com.shop.testsupport.TopicRecorder;
 import com.shop.testsupport.TestEvents;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +92,54 @@ class FaultToleranceSystemTest {
 	@Test
 	void orderServiceKilled() throws Exception {
 		killed(system.orders);
+	}
+
+	/**
+	 * Consumers handle a poll's records as one batch in one transaction: a kill while one
+	 * is being handled must lose none of its records and apply none of them twice.
+	 * inventory-service is stopped while orders keep coming, so a backlog builds up and
+	 * its polls come back full; once it has committed its first batch after the restart,
+	 * it is killed (with the rest of the backlog in hand or in its next poll), then
+	 * started again.
+	 */
+	@Test
+	void inventoryServiceKilledInTheMiddleOfItsBatches() throws Exception {
+		underFault("inventory-service killed (SIGKILL) while it works through a backlog in batches", true, (stream) -> {
+			system.inventory.stop();
+			int before = stream.acknowledged().size();
+			await().atMost(Duration.ofSeconds(30)).until(() -> stream.acknowledged().size() >= before + ORDERS / 3);
+			long backlog = inventoryLag();
+			system.inventory.start();
+			// its polls hold at most 10 records here (RunningSystem): the backlog takes
+			// several batches
+			long lagAtKill = await().atMost(Duration.ofSeconds(120))
+				.pollInterval(Duration.ofMillis(10))
+				.until(FaultToleranceSystemTest::inventoryLag, (lag) -> lag < backlog);
+			system.inventory.kill();
+			System.out.println("[figures] inventory-service killed with " + lagAtKill + " of " + backlog
+					+ " backlog records of 'orders' not yet committed");
+			assertThat(lagAtKill).as("killed before it worked through its backlog").isPositive();
+			system.restart(system.inventory);
+		});
+	}
+
+	/** Records of 'orders' inventory-service's group has not committed yet. */
+	private static long inventoryLag() throws Exception {
+		try (Admin admin = Admin.create(system.kafka.admin())) {
+			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("inventory-service")
+				.partitionsToOffsetAndMetadata()
+				.get();
+			Map<TopicPartition, OffsetSpec> ends = new java.util.HashMap<>();
+			for (int partition = 0; partition < 3; partition++) {
+				ends.put(new TopicPartition(Topics.ORDERS, partition), OffsetSpec.latest());
+			}
+			long lag = 0;
+			for (var end : admin.listOffsets(ends).all().get().entrySet()) {
+				OffsetAndMetadata offset = committed.get(end.getKey());
+				lag += end.getValue().offset() - ((offset != null) ? offset.offset() : 0);
+			}
+			return lag;
+		}
 	}
 
 	private void killed(ServiceProcess service) throws Exception {

@@ -69,7 +69,10 @@ final class RunningSystem {
 		this.inventory = service(root, "inventory-service", inventoryPort,
 				new Infrastructure.Database(this.inventoryDatabase.database("inventory_service"), "postgres",
 						"postgres"),
-				Map.of("SHOP_WEB_CORS_ALLOWED_ORIGINS", page));
+				// small polls, so that a backlog takes several batches (the fault test
+				// that
+				// kills it in the middle of them)
+				Map.of("SHOP_WEB_CORS_ALLOWED_ORIGINS", page, "SPRING_KAFKA_CONSUMER_MAX_POLL_RECORDS", "10"));
 		this.payments = service(root, "payment-service", freePort(), shared("payment_service"), Map.of());
 		this.notifications = service(root, "notification-service", notificationPort, shared("notification_service"),
 				Map.of("SHOP_WEBHOOKS_SECRET_KEY", "c2hvcC10ZXN0LXdlYmhvb2stc2VjcmV0LWtleS0zMmI=",

@@ -26,6 +26,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -47,6 +48,16 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 public class AdminSecurityAutoConfiguration {
 
 	static final String ADMIN = "ADMIN";
+
+	/**
+	 * The HTTP server observation already makes one span per request; Spring Security's
+	 * own, one per filter of the chain plus authentication and authorization, cost more
+	 * than the placement they surround.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservations() {
+		return SecurityObservationSettings.noObservations();
+	}
 
 	@Bean
 	SecurityFilterChain shopSecurity(HttpSecurity http) throws Exception {

@@ -22,17 +22,27 @@ class TraceIdResponseFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "X-Trace-Id";
 
-	private final ObjectProvider<Tracer> tracer;
+	private final ObjectProvider<Tracer> tracers;
 
-	TraceIdResponseFilter(ObjectProvider<Tracer> tracer) {
-		this.tracer = tracer;
+	/**
+	 * Looked up at the first request, not at each: a bean lookup costs more than the
+	 * rest.
+	 */
+	private volatile Tracer tracer;
+
+	TraceIdResponseFilter(ObjectProvider<Tracer> tracers) {
+		this.tracers = tracers;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Tracer tracer = this.tracer.getIfAvailable();
-		Span span = (tracer != null) ? tracer.currentSpan() : null;
+		Tracer tracer = this.tracer;
+		if (tracer == null) {
+			tracer = this.tracers.getIfAvailable(() -> Tracer.NOOP);
+			this.tracer = tracer;
+		}
+		Span span = tracer.currentSpan();
 		if (span != null && !span.isNoop()) {
 			response.setHeader(HEADER, span.context().traceId());
 		}

@@ -1,5 +1,7 @@
 package com.shop.inventory.messaging;
 
+import java.util.List;
+
 import com.shop.events.OrderCancelled;
 import com.shop.events.OrderConfirmed;
 import com.shop.events.OrderPlaced;
@@ -23,15 +25,16 @@ class OrdersListener {
 	OrdersListener(InboundEvents inbound, Reservations reservations) {
 		this.inbound = inbound;
 		this.handlers = EventHandlers.builder()
+			.prepare(reservations::prepare)
 			.on(OrderPlaced.class, reservations::reserve)
 			.on(OrderConfirmed.class, reservations::commit)
 			.on(OrderCancelled.class, reservations::release)
 			.build();
 	}
 
-	@KafkaListener(topics = Topics.ORDERS)
-	void on(ConsumerRecord<String, byte[]> record) {
-		this.inbound.dispatch(record, this.handlers);
+	@KafkaListener(topics = Topics.ORDERS, batch = "true")
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		this.inbound.dispatch(records, this.handlers);
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.shop.notification.live;
 
+import java.util.List;
 import java.util.Optional;
 
 import com.shop.events.Envelope;
@@ -34,21 +35,23 @@ class LiveOrdersListener {
 		this.live = live;
 	}
 
-	@KafkaListener(id = ID, idIsGroup = false, topics = Topics.ORDERS,
+	@KafkaListener(id = ID, idIsGroup = false, topics = Topics.ORDERS, batch = "true",
 			containerFactory = LiveKafkaConfiguration.CONTAINER_FACTORY)
-	void on(ConsumerRecord<String, byte[]> record) {
-		try {
-			Envelope envelope = KafkaEnvelope.read(record.headers());
-			Optional<EventType> type = EventType.byName(envelope.type())
-				.filter((known) -> OrderEvent.class.isAssignableFrom(known.payloadType()));
-			if (type.isPresent()) {
-				OrderEvent event = (OrderEvent) EventJson.read(record.value(), type.get().payloadType());
-				this.live.publish(OrderStatusUpdate.of(envelope, event));
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		for (ConsumerRecord<String, byte[]> record : records) {
+			try {
+				Envelope envelope = KafkaEnvelope.read(record.headers());
+				Optional<EventType> type = EventType.byName(envelope.type())
+					.filter((known) -> OrderEvent.class.isAssignableFrom(known.payloadType()));
+				if (type.isPresent()) {
+					OrderEvent event = (OrderEvent) EventJson.read(record.value(), type.get().payloadType());
+					this.live.publish(OrderStatusUpdate.of(envelope, event));
+				}
 			}
-		}
-		catch (RuntimeException ex) {
-			log.warn("Skipping unreadable record {}-{}@{} for live status: {}", record.topic(), record.partition(),
-					record.offset(), ex.toString());
+			catch (RuntimeException ex) {
+				log.warn("Skipping unreadable record {}-{}@{} for live status: {}", record.topic(), record.partition(),
+						record.offset(), ex.toString());
+			}
 		}
 	}
 

@@ -5,9 +5,11 @@ import java.util.Date;
 import com.shop.events.Channel;
 import com.shop.notification.NotificationSender;
 import com.shop.notification.OrderNotice;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.MimeMailMessage;
 import org.springframework.stereotype.Component;
 
@@ -52,6 +54,14 @@ class EmailSender implements NotificationSender {
 		mail.setTo(recipient(notice));
 		mail.setSubject(content.subject());
 		mail.setText(content.body());
+		try {
+			// named, so that sending does not write the whole body once more just to
+			// choose an encoding; quoted-printable suits any text
+			message.setHeader("Content-Transfer-Encoding", "quoted-printable");
+		}
+		catch (MessagingException ex) {
+			throw new MailPreparationException(ex);
+		}
 		mail.setSentDate(new Date());
 		this.smtp.send(message);
 	}

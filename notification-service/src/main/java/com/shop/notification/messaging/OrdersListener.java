@@ -1,5 +1,7 @@
 package com.shop.notification.messaging;
 
+import java.util.List;
+
 import com.shop.events.OrderCancelled;
 import com.shop.events.OrderConfirmed;
 import com.shop.events.OrderPlaced;
@@ -29,6 +31,7 @@ class OrdersListener {
 	OrdersListener(InboundEvents inbound, OrderNotifications notifications) {
 		this.inbound = inbound;
 		this.handlers = EventHandlers.builder()
+			.prepare(notifications::prepare)
 			.on(OrderPlaced.class, notifications::placed)
 			.on(OrderConfirmed.class, notifications::confirmed)
 			.on(OrderCancelled.class, notifications::cancelled)
@@ -40,9 +43,9 @@ class OrdersListener {
 	private static void journalOnly(Object event) {
 	}
 
-	@KafkaListener(topics = Topics.ORDERS)
-	void on(ConsumerRecord<String, byte[]> record) {
-		this.inbound.dispatch(record, this.handlers);
+	@KafkaListener(topics = Topics.ORDERS, batch = "true")
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		this.inbound.dispatch(records, this.handlers);
 	}
 
 }

@@ -15,13 +15,15 @@ import java.util.UUID;
  * @param orderId the order it is about
  * @param eventTime when the event happened
  * @param body the exact body every attempt sends
+ * @param traceparent the trace of the event that queued it, for the outcome's event
  * @param attempts attempts before this one
  * @param secret the endpoint's secret
  * @param previousSecret the secret before the last rotation, or {@code null}
  * @param previousSecretExpiresAt until when the previous secret still signs
  */
 record ClaimedDelivery(UUID id, UUID endpointId, String url, String eventType, UUID orderId, Instant eventTime,
-		String body, int attempts, String secret, String previousSecret, Instant previousSecretExpiresAt) {
+		String body, String traceparent, int attempts, String secret, String previousSecret,
+		Instant previousSecretExpiresAt) {
 
 	/** The secrets that sign at that moment, the current one first. */
 	List<String> signingSecrets(Instant at) {

@@ -38,10 +38,13 @@ class DeliveryLog {
 
 	private final MeterRegistry meters;
 
-	DeliveryLog(DeliveryQueue queue, WebhookEndpointRepository endpoints, RetrySchedule schedule, EventPublisher events,
-			MeterRegistry meters) {
+	private final Subscriptions subscriptions;
+
+	DeliveryLog(DeliveryQueue queue, WebhookEndpointRepository endpoints, Subscriptions subscriptions,
+			RetrySchedule schedule, EventPublisher events, MeterRegistry meters) {
 		this.queue = queue;
 		this.endpoints = endpoints;
+		this.subscriptions = subscriptions;
 		this.schedule = schedule;
 		this.events = events;
 		this.meters = meters;
@@ -68,8 +71,9 @@ class DeliveryLog {
 	private void succeeded(ClaimedDelivery delivery, AttemptResult attempt, Instant now) {
 		this.queue.attempted(delivery.id(), DeliveryStatus.SUCCEEDED, null, attempt.attemptedAt());
 		if (delivery.orderId() != null) {
-			this.events.publish(
-					new NotificationSent(delivery.orderId(), Channel.WEBHOOK, delivery.url(), delivery.eventType()));
+			this.events.publishAfter(
+					new NotificationSent(delivery.orderId(), Channel.WEBHOOK, delivery.url(), delivery.eventType()),
+					delivery.traceparent());
 		}
 		count("succeeded");
 		Timer.builder("shop.webhooks.delivery.lag")
@@ -82,6 +86,7 @@ class DeliveryLog {
 		this.queue.attempted(delivery.id(), DeliveryStatus.FAILED, null, attempt.attemptedAt());
 		this.endpoints.findById(delivery.endpointId()).ifPresent((endpoint) -> {
 			endpoint.disable("the endpoint answered 410 Gone at " + now);
+			this.subscriptions.changed();
 			int failed = this.queue.failPending(endpoint.id());
 			log.warn("Webhook endpoint {} ({}) answered 410 Gone: disabled, {} pending deliveries failed",
 					endpoint.id(), endpoint.url(), failed);

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.shop.events.Envelope;
+import com.shop.messaging.SqlArrays;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -46,12 +47,22 @@ class DeliveryQueue {
 			    left join busy b on b.endpoint_id = d.endpoint_id
 			    where d.status = 'PENDING' and d.next_attempt_at <= ? and e.status = 'ACTIVE'
 			)
-			select d.id, d.endpoint_id, d.event_type, d.order_id, d.event_time, d.body, d.attempts,
+			select d.id, d.endpoint_id, d.event_type, d.order_id, d.event_time, d.body, d.traceparent, d.attempts,
 			    e.url, e.secret, e.previous_secret, e.previous_secret_expires_at
 			from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id
 			where d.id in (select id from ranked where slot <= ? order by next_attempt_at limit ?)
 			    and d.status = 'PENDING' and d.next_attempt_at <= ?
 			for update of d skip locked
+			""";
+
+	private static final String ENQUEUE = """
+			insert into webhook_delivery (id, endpoint_id, event_id, event_type, order_id, event_time, body,
+			    traceparent, status, attempts, next_attempt_at, created_at)
+			select id, endpoint_id, event_id, event_type, order_id, event_time, body, traceparent, 'PENDING', 0,
+			    now(), now()
+			from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::varchar[], ?::uuid[], ?::timestamptz[], ?::text[],
+			    ?::varchar[]) as d(id, endpoint_id, event_id, event_type, order_id, event_time, body, traceparent)
+			on conflict (endpoint_id, event_id) do nothing
 			""";
 
 	private final JdbcTemplate jdbc;
@@ -64,15 +75,24 @@ class DeliveryQueue {
 	}
 
 	/**
-	 * Queues the event for the endpoint, unless it already is; returns whether it was.
+	 * One delivery to queue: the event for the endpoint, with the body every attempt
+	 * sends, and the trace its outcome is reported in.
 	 */
-	boolean enqueue(UUID endpointId, Envelope envelope, UUID orderId, String body) {
-		Instant now = Instant.now();
-		return this.jdbc
-			.update("insert into webhook_delivery (id, endpoint_id, event_id, event_type, order_id, event_time, body,"
-					+ " status, attempts, next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)"
-					+ " on conflict (endpoint_id, event_id) do nothing", UUID.randomUUID(), endpointId, envelope.id(),
-					envelope.type(), orderId, time(envelope.time()), body, time(now), time(now)) == 1;
+	record Queued(UUID endpointId, Envelope envelope, UUID orderId, String body, String traceparent) {
+	}
+
+	/** Queues the events for their endpoints, unless they already are. */
+	void enqueue(List<Queued> deliveries) {
+		this.jdbc.update(ENQUEUE, (statement) -> {
+			SqlArrays.bind(statement, 1, "uuid", deliveries, (delivery) -> UUID.randomUUID());
+			SqlArrays.bind(statement, 2, "uuid", deliveries, Queued::endpointId);
+			SqlArrays.bind(statement, 3, "uuid", deliveries, (delivery) -> delivery.envelope().id());
+			SqlArrays.bind(statement, 4, "varchar", deliveries, (delivery) -> delivery.envelope().type());
+			SqlArrays.bind(statement, 5, "uuid", deliveries, Queued::orderId);
+			SqlArrays.bind(statement, 6, "timestamptz", deliveries, (delivery) -> delivery.envelope().time());
+			SqlArrays.bind(statement, 7, "text", deliveries, Queued::body);
+			SqlArrays.bind(statement, 8, "varchar", deliveries, Queued::traceparent);
+		});
 	}
 
 	/**
@@ -179,7 +199,7 @@ class DeliveryQueue {
 	private ClaimedDelivery claimed(ResultSet rs, int row) throws SQLException {
 		return new ClaimedDelivery(rs.getObject("id", UUID.class), rs.getObject("endpoint_id", UUID.class),
 				rs.getString("url"), rs.getString("event_type"), rs.getObject("order_id", UUID.class),
-				instant(rs, "event_time"), rs.getString("body"), rs.getInt("attempts"),
+				instant(rs, "event_time"), rs.getString("body"), rs.getString("traceparent"), rs.getInt("attempts"),
 				this.secrets.convertToEntityAttribute(rs.getString("secret")),
 				this.secrets.convertToEntityAttribute(rs.getString("previous_secret")),
 				instant(rs, "previous_secret_expires_at"));

@@ -1,5 +1,6 @@
 package com.shop.notification.webhook;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -8,10 +9,10 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.shop.messaging.BackgroundLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instance that died left behind).
  */
 @Component
-class DeliveryWorker implements SmartLifecycle {
+class DeliveryWorker extends BackgroundLoop {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
@@ -43,14 +44,11 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private final AtomicInteger sending = new AtomicInteger();
 
-	private volatile boolean running;
-
 	private ExecutorService pool;
-
-	private Thread claimer;
 
 	DeliveryWorker(DeliveryQueue queue, DeliverySender sender, DeliveryLog deliveries, DeliverySignal signal,
 			TransactionTemplate transaction, WebhookSettings settings) {
+		super("webhook-claimer", Duration.ofSeconds(1));
 		this.queue = queue;
 		this.sender = sender;
 		this.deliveries = deliveries;
@@ -63,10 +61,7 @@ class DeliveryWorker implements SmartLifecycle {
 	public void start() {
 		this.pool = new ThreadPoolExecutor(this.settings.threads(), this.settings.threads(), 0, TimeUnit.SECONDS,
 				new LinkedBlockingQueue<>(), new CustomizableThreadFactory("webhook-send-"));
-		this.running = true;
-		this.claimer = new Thread(this::run, "webhook-claimer");
-		this.claimer.setDaemon(true);
-		this.claimer.start();
+		super.start();
 	}
 
 	/**
@@ -75,11 +70,9 @@ class DeliveryWorker implements SmartLifecycle {
 	 */
 	@Override
 	public void stop() {
-		this.running = false;
-		this.signal.wakeUp();
+		super.stop();
 		this.pool.shutdown();
 		try {
-			this.claimer.join(1000);
 			this.pool.awaitTermination(this.settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
@@ -89,12 +82,13 @@ class DeliveryWorker implements SmartLifecycle {
 	}
 
 	@Override
-	public boolean isRunning() {
-		return this.running;
+	protected void wakeUp() {
+		this.signal.wakeUp();
 	}
 
-	private void run() {
-		while (this.running) {
+	@Override
+	protected void run() {
+		while (running()) {
 			try {
 				claimAndSend();
 				this.signal.await(this.settings.pollInterval());
@@ -113,7 +107,7 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private void claimAndSend() {
 		int free;
-		while (this.running && (free = this.settings.threads() - this.sending.get()) > 0) {
+		while (running() && (free = this.settings.threads() - this.sending.get()) > 0) {
 			List<ClaimedDelivery> claimed = claim(free);
 			claimed.forEach(this::submit);
 			if (claimed.size() < free) {

@@ -11,6 +11,7 @@ import com.shop.events.OrderEvent;
 import com.shop.events.ShopEvent;
 import com.shop.events.Topics;
 import com.shop.messaging.EventJournal;
+import com.shop.messaging.TransactionBuffer;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Component;
@@ -19,21 +20,20 @@ import org.springframework.stereotype.Component;
  * Queues a webhook delivery for every order event consumed, one per active endpoint that
  * subscribes to its type, in the consumed event's transaction: the deliveries exist
  * exactly when the event counts as consumed, and a redelivered event queues nothing
- * twice. The body is fixed now, so every attempt sends the same bytes.
+ * twice. The body is fixed now, so every attempt sends the same bytes. The deliveries of
+ * one transaction are written together before it commits, and the worker is woken once it
+ * has; without subscribers nothing is written at all.
  */
 @Component
 class WebhookJournal implements EventJournal {
 
-	private final WebhookEndpointRepository endpoints;
+	private final Subscriptions subscriptions;
 
-	private final DeliveryQueue queue;
+	private final TransactionBuffer<DeliveryQueue.Queued> deliveries;
 
-	private final DeliverySignal signal;
-
-	WebhookJournal(WebhookEndpointRepository endpoints, DeliveryQueue queue, DeliverySignal signal) {
-		this.endpoints = endpoints;
-		this.queue = queue;
-		this.signal = signal;
+	WebhookJournal(Subscriptions subscriptions, DeliveryQueue queue, DeliverySignal signal) {
+		this.subscriptions = subscriptions;
+		this.deliveries = new TransactionBuffer<>(queue::enqueue, signal::wakeUp);
 	}
 
 	@Override
@@ -48,21 +48,16 @@ class WebhookJournal implements EventJournal {
 		if (!orderEvent) {
 			return;
 		}
-		List<WebhookEndpoint> subscribed = this.endpoints.findByStatus(WebhookEndpoint.Status.ACTIVE)
-			.stream()
-			.filter((endpoint) -> endpoint.subscribesTo(envelope.type()))
-			.toList();
+		List<WebhookEndpoint> subscribed = this.subscriptions.subscribedTo(envelope.type());
 		if (subscribed.isEmpty()) {
 			return;
 		}
 		String body = body(envelope, event);
 		UUID orderId = (event instanceof OrderEvent order) ? order.orderId() : null;
-		boolean queued = false;
 		for (WebhookEndpoint endpoint : subscribed) {
-			queued |= this.queue.enqueue(endpoint.id(), envelope, orderId, body);
-		}
-		if (queued) {
-			this.signal.wakeUpAfterCommit();
+			// its outcome is reported in the consumed event's trace
+			this.deliveries
+				.add(new DeliveryQueue.Queued(endpoint.id(), envelope, orderId, body, envelope.traceparent()));
 		}
 	}
 

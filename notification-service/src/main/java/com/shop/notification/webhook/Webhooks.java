@@ -44,9 +44,12 @@ class Webhooks {
 
 	private final WebhookSettings settings;
 
+	private final Subscriptions subscriptions;
+
 	Webhooks(WebhookEndpointRepository endpoints, DeliveryQueue queue, TargetGuard guard, DeliverySignal signal,
-			WebhookSettings settings) {
+			WebhookSettings settings, Subscriptions subscriptions) {
 		this.endpoints = endpoints;
+		this.subscriptions = subscriptions;
 		this.queue = queue;
 		this.guard = guard;
 		this.signal = signal;
@@ -81,6 +84,7 @@ class Webhooks {
 					List.of(new FieldError("url", ex.getMessage())));
 		}
 		Set<String> types = new LinkedHashSet<>(eventTypes);
+		this.subscriptions.changed();
 		return this.endpoints.save(WebhookEndpoint.register(url, types, description));
 	}
 
@@ -98,6 +102,7 @@ class Webhooks {
 	@Transactional
 	void remove(UUID id) {
 		this.endpoints.delete(find(id));
+		this.subscriptions.changed();
 	}
 
 	/**

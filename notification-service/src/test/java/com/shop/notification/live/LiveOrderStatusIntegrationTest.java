@@ -328,11 +328,15 @@ class LiveOrderStatusIntegrationTest extends NotificationServiceTest {
 		// the server side alone: raw sockets hold next to nothing on the client side
 		long rawBefore = usedHeapAfterGc();
 		ScheduledExecutorService pongs = Executors.newSingleThreadScheduledExecutor();
-		try (RawClients raw = new RawClients(this.port, orderIds, connections)) {
+		double dead = closed("dead");
+		try (RawClients raw = new RawClients()) {
+			// answering from the first connection on: opening a thousand takes longer
+			// than
+			// the heartbeat timeout when the server's accept queue fills up
 			pongs.scheduleWithFixedDelay(raw::keepAlive, 0, 100, TimeUnit.MILLISECONDS);
+			raw.connect(this.port, orderIds, connections);
 			// on a loaded machine a few may miss their pongs and be closed as dead
 			// meanwhile
-			double dead = closed("dead");
 			await().atMost(WAIT).until(() -> this.live.registered() + (closed("dead") - dead) >= connections);
 			long rawAfter = usedHeapAfterGc();
 			int open = this.live.registered();
@@ -504,7 +508,7 @@ class LiveOrderStatusIntegrationTest extends NotificationServiceTest {
 
 		private final java.nio.ByteBuffer sink = ByteBuffer.allocate(64 * 1024);
 
-		RawClients(int port, List<UUID> orderIds, int connections) throws IOException {
+		void connect(int port, List<UUID> orderIds, int connections) throws IOException {
 			for (int i = 0; i < connections; i++) {
 				java.nio.channels.SocketChannel channel = java.nio.channels.SocketChannel
 					.open(new java.net.InetSocketAddress("localhost", port));
@@ -513,7 +517,9 @@ class LiveOrderStatusIntegrationTest extends NotificationServiceTest {
 						+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
 					.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
 				channel.configureBlocking(false);
-				this.channels.add(channel);
+				synchronized (this) {
+					this.channels.add(channel);
+				}
 			}
 		}
 

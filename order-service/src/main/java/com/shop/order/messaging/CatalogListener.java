@@ -1,5 +1,7 @@
 package com.shop.order.messaging;
 
+import java.util.List;
+
 import com.shop.events.ProductUpserted;
 import com.shop.events.Topics;
 import com.shop.messaging.EventHandlers;
@@ -23,9 +25,9 @@ class CatalogListener {
 		this.handlers = EventHandlers.builder().on(ProductUpserted.class, catalog::upsert).build();
 	}
 
-	@KafkaListener(topics = Topics.CATALOG_PRODUCTS)
-	void on(ConsumerRecord<String, byte[]> record) {
-		this.inbound.dispatch(record, this.handlers);
+	@KafkaListener(topics = Topics.CATALOG_PRODUCTS, batch = "true")
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		this.inbound.dispatch(records, this.handlers);
 	}
 
 }

@@ -1,5 +1,7 @@
 package com.shop.order.messaging;
 
+import java.util.List;
+
 import com.shop.events.StockRejected;
 import com.shop.events.StockReleased;
 import com.shop.events.StockReserved;
@@ -23,6 +25,7 @@ class InventoryListener {
 	InventoryListener(InboundEvents inbound, OrderProcess process) {
 		this.inbound = inbound;
 		this.handlers = EventHandlers.builder()
+			.prepare(process::lockOrders)
 			.on(StockReserved.class, process::stockReserved)
 			.on(StockRejected.class, process::stockRejected)
 			// changes nothing here, but belongs on the order's timeline
@@ -31,9 +34,9 @@ class InventoryListener {
 			.build();
 	}
 
-	@KafkaListener(topics = Topics.INVENTORY)
-	void on(ConsumerRecord<String, byte[]> record) {
-		this.inbound.dispatch(record, this.handlers);
+	@KafkaListener(topics = Topics.INVENTORY, batch = "true")
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		this.inbound.dispatch(records, this.handlers);
 	}
 
 }

@@ -1,5 +1,7 @@
 package com.shop.order.messaging;
 
+import java.util.List;
+
 import com.shop.events.PaymentCompleted;
 import com.shop.events.PaymentFailed;
 import com.shop.events.PaymentRefunded;
@@ -23,6 +25,7 @@ class PaymentsListener {
 	PaymentsListener(InboundEvents inbound, OrderProcess process) {
 		this.inbound = inbound;
 		this.handlers = EventHandlers.builder()
+			.prepare(process::lockOrders)
 			.on(PaymentCompleted.class, process::paymentCompleted)
 			.on(PaymentFailed.class, process::paymentFailed)
 			// changes nothing here, but belongs on the order's timeline
@@ -31,9 +34,9 @@ class PaymentsListener {
 			.build();
 	}
 
-	@KafkaListener(topics = Topics.PAYMENTS)
-	void on(ConsumerRecord<String, byte[]> record) {
-		this.inbound.dispatch(record, this.handlers);
+	@KafkaListener(topics = Topics.PAYMENTS, batch = "true")
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		this.inbound.dispatch(records, this.handlers);
 	}
 
 }

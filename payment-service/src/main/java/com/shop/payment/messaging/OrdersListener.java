@@ -1,5 +1,7 @@
 package com.shop.payment.messaging;
 
+import java.util.List;
+
 import com.shop.events.PaymentRequested;
 import com.shop.events.RefundRequested;
 import com.shop.events.Topics;
@@ -25,14 +27,15 @@ class OrdersListener {
 	OrdersListener(InboundEvents inbound, Payments payments) {
 		this.inbound = inbound;
 		this.handlers = EventHandlers.builder()
+			.prepare(payments::prepare)
 			.on(PaymentRequested.class, payments::charge)
 			.on(RefundRequested.class, payments::refund)
 			.build();
 	}
 
-	@KafkaListener(topics = Topics.ORDERS)
-	void on(ConsumerRecord<String, byte[]> record) {
-		this.inbound.dispatch(record, this.handlers);
+	@KafkaListener(topics = Topics.ORDERS, batch = "true")
+	void on(List<ConsumerRecord<String, byte[]>> records) {
+		this.inbound.dispatch(records, this.handlers);
 	}
 
 }
