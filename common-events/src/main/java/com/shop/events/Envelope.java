@@ -50,7 +50,7 @@ public record Envelope(UUID id, String source, String type, Instant time, String
 
 	/** A new envelope for an event emitted now. */
 	public static Envelope create(String source, EventType type, String subject, String traceparent) {
-		return new Envelope(UUID.randomUUID(), source, type.typeName(), Instant.now(), subject, traceparent);
+		return new Envelope(Ids.next(), source, type.typeName(), Instant.now(), subject, traceparent);
 	}
 
 	/** The headers to write, in a stable order. */

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.shop.events.Channel;
 import com.shop.events.EventJson;
+import com.shop.events.Ids;
 import com.shop.messaging.SqlArrays;
 import com.shop.messaging.TransactionBuffer;
 
@@ -68,7 +69,7 @@ class NotificationQueue {
 
 	private void insert(List<Queued> rows) {
 		this.jdbc.update(INSERT, (statement) -> {
-			SqlArrays.bind(statement, 1, "uuid", rows, (row) -> UUID.randomUUID());
+			SqlArrays.bind(statement, 1, "uuid", rows, (row) -> Ids.next());
 			SqlArrays.bind(statement, 2, "uuid", rows, (row) -> row.notice().orderId());
 			SqlArrays.bind(statement, 3, "varchar", rows, (row) -> row.channel().name());
 			SqlArrays.bind(statement, 4, "varchar", rows, Queued::recipient);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.shop.events.CancellationReason;
+import com.shop.events.Ids;
 import com.shop.events.Money;
 import com.shop.events.OrderLine;
 import com.shop.events.OrderPlaced;
@@ -73,7 +74,7 @@ public class Order extends AssignedIdEntity<UUID> {
 	static Order place(String customerId, String customerEmail, List<OrderLine> lines, String paymentMethod,
 			String idempotencyKey, String requestFingerprint) {
 		Order order = new Order();
-		order.id = UUID.randomUUID();
+		order.id = Ids.next();
 		order.markNew();
 		order.status = OrderStatus.PENDING;
 		order.customerId = customerId;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.shop.events.Ids;
 import com.shop.events.Money;
 import com.shop.events.PaymentFailureReason;
 import com.shop.persistence.AssignedIdEntity;
@@ -46,7 +47,7 @@ public class Payment extends AssignedIdEntity<UUID> {
 	}
 
 	private Payment(UUID orderId, Money amount, PaymentStatus status) {
-		this.paymentId = UUID.randomUUID();
+		this.paymentId = Ids.next();
 		this.orderId = orderId;
 		this.amount = amount.amount();
 		this.currency = amount.currency();

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.shop.events.Envelope;
+import com.shop.events.Ids;
 import com.shop.messaging.SqlArrays;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -84,7 +85,7 @@ class DeliveryQueue {
 	/** Queues the events for their endpoints, unless they already are. */
 	void enqueue(List<Queued> deliveries) {
 		this.jdbc.update(ENQUEUE, (statement) -> {
-			SqlArrays.bind(statement, 1, "uuid", deliveries, (delivery) -> UUID.randomUUID());
+			SqlArrays.bind(statement, 1, "uuid", deliveries, (delivery) -> Ids.next());
 			SqlArrays.bind(statement, 2, "uuid", deliveries, Queued::endpointId);
 			SqlArrays.bind(statement, 3, "uuid", deliveries, (delivery) -> delivery.envelope().id());
 			SqlArrays.bind(statement, 4, "varchar", deliveries, (delivery) -> delivery.envelope().type());
