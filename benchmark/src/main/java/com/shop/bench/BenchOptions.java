@@ -115,8 +115,8 @@ record BenchOptions(int clients, Duration capacityWarmup, Duration capacityWarmu
 			                        waits until it settles and places the next (default 64)
 			  --capacity-warmup D   unmeasured time of the capacity run first, at least (default 30s)
 			  --capacity-warmup-max D  at most: the warm-up ends when the settled rate stops rising
-			                        (two 10 s windows within 3 %), so a full JIT is measured
-			                        once it has compiled (default 300s)
+			                        (a 10 s window within 3 % of the one 30 s before), so a
+			                        full JIT is measured once it has compiled (default 300s)
 			  --capacity-duration D measured time of the capacity run (default 60s)
 			  --fresh-orders N      orders the fresh-stack run measures (default 10000); it runs when
 			                        the stack has taken fewer than 1000 orders, or with --only fresh

@@ -1,6 +1,8 @@
 package com.shop.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,8 +58,9 @@ final class ClosedLoop {
 
 	/**
 	 * Runs as above, but the warm-up lasts from {@code warmup} until the settled rate
-	 * stops rising (two 10 s windows within 3 % of each other) or {@code maxWarmup} is
-	 * reached: services whose JIT compiles for minutes are measured once compiled.
+	 * stops rising (a 10 s window within 3 % of the one 30 s before it) or
+	 * {@code maxWarmup} is reached: services whose JIT compiles for minutes are measured
+	 * once compiled.
 	 */
 	RunResult run(String name, int clients, Duration warmup, Duration maxWarmup, Duration measured, long orders,
 			Duration drain, StackCosts costs) {
@@ -80,24 +83,28 @@ final class ClosedLoop {
 		long lastReport = start;
 		long windowStart = start;
 		long windowSettled = 0;
-		double lastRate = -1;
+		List<Double> rates = new ArrayList<>();
 		while (!loop.done()) {
 			LockSupport.parkNanos(SECOND / 20);
 			long now = System.nanoTime();
 			loop.giveUpOlderThan(now - GIVE_UP.toNanos());
 			if (measureFrom == Long.MAX_VALUE && now - windowStart >= 10 * SECOND) {
-				double rate = (loop.settled.get() - windowSettled) * (double) SECOND / (now - windowStart);
-				boolean steady = lastRate > 0 && rate <= lastRate * 1.03;
+				rates.add((loop.settled.get() - windowSettled) * (double) SECOND / (now - windowStart));
+				windowStart = now;
+				windowSettled = loop.settled.get();
+				// steady once the rate has stopped rising over half a minute (a JIT that
+				// is still compiling raises it by a few percent every ten seconds)
+				double rate = rates.get(rates.size() - 1);
+				double before = (rates.size() >= 4) ? rates.get(rates.size() - 4) : Double.NaN;
+				boolean steady = rate <= before * 1.03;
 				if (now - start >= warmup.toNanos() && (steady || now - start >= maxWarmup.toNanos())) {
 					measureFrom = now;
 					measureTo = now + measured.toNanos();
 					recorder.measure(measureFrom, measureTo);
-					Console.say("  warm after %d s (%.0f settled/s, then %.0f/s): measuring %d s",
-							(now - start) / SECOND, lastRate, rate, measured.toSeconds());
+					Console.say("  %s after %d s (%.0f settled/s, 30 s earlier %.0f/s): measuring %d s",
+							steady ? "steady" : "warm-up ends", (now - start) / SECOND, rate, before,
+							measured.toSeconds());
 				}
-				lastRate = rate;
-				windowStart = now;
-				windowSettled = loop.settled.get();
 			}
 			if (from == null && now >= measureFrom) {
 				from = Snapshot.now(costs, loop.settled.get());
