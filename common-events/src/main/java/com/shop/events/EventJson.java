@@ -5,14 +5,15 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON mapping of event payloads: unknown fields are ignored (so producers can add
- * optional fields), missing required ones are rejected, instants are ISO-8601 strings.
+ * The JSON mapping of event payloads: values are read as they are ({@link StrictJson}: a
+ * payload that does not fit is a malformed event, never coerced), unknown fields are
+ * ignored (so producers can add optional fields), missing required ones are rejected,
+ * instants are ISO-8601 strings.
  */
 public final class EventJson {
 
-	private static final JsonMapper MAPPER = JsonMapper.builder()
+	private static final JsonMapper MAPPER = StrictJson.configure(JsonMapper.builder())
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.build();
 
 	private EventJson() {

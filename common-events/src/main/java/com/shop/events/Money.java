@@ -3,14 +3,19 @@ package com.shop.events;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * An amount of money: a decimal string on the wire
  * ({@code {"amount":"19.98","currency":"EUR"}}), never a floating-point number.
  */
 public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency) {
+
+	private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,12}(\\.[0-9]+)?");
 
 	public Money {
 		Objects.requireNonNull(amount, "amount");
@@ -22,6 +27,18 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
 	}
 
 	public static Money of(String amount, String currency) {
+		return new Money(new BigDecimal(amount), currency);
+	}
+
+	/**
+	 * How JSON is read: the amount must be a decimal string ({@code "19.98"}), not a JSON
+	 * number, a boolean or an exponent.
+	 */
+	@JsonCreator
+	static Money fromJson(@JsonProperty("amount") String amount, @JsonProperty("currency") String currency) {
+		if (amount == null || !DECIMAL.matcher(amount).matches()) {
+			throw new IllegalArgumentException("amount must be a decimal string such as \"19.98\"");
+		}
 		return new Money(new BigDecimal(amount), currency);
 	}
 

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -73,6 +75,52 @@ class EventJsonTest {
 			.isInstanceOf(MalformedEventException.class);
 		assertThatThrownBy(() -> EventJson.read(null, PaymentCompleted.class))
 			.isInstanceOf(MalformedEventException.class);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "1.7", "\"2\"", "true", "null", "{}", "[2]" })
+	void aQuantityThatIsNotAnIntegerIsMalformedNotCoerced(String quantity) {
+		String json = "{\"orderId\":\"%s\",\"items\":[{\"sku\":\"KB-001\",\"quantity\":%s}]}".formatted(this.orderId,
+				quantity);
+		assertThatThrownBy(() -> EventJson.read(json.getBytes(StandardCharsets.UTF_8), StockReserved.class))
+			.isInstanceOf(MalformedEventException.class)
+			.hasMessageContaining("quantity");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "42", "4.2", "true" })
+	void aNumberOrBooleanWhereTextIsExpectedIsMalformed(String sku) {
+		String json = "{\"orderId\":\"%s\",\"items\":[{\"sku\":%s,\"quantity\":2}]}".formatted(this.orderId, sku);
+		assertThatThrownBy(() -> EventJson.read(json.getBytes(StandardCharsets.UTF_8), StockReserved.class))
+			.isInstanceOf(MalformedEventException.class)
+			.hasMessageContaining("sku");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\"true\"", "1", "0.0" })
+	void aBooleanThatIsNotABooleanIsMalformed(String active) {
+		String json = "{\"sku\":\"KB-001\",\"name\":\"Keyboard\",\"unitPrice\":{\"amount\":\"9.90\",\"currency\":\"EUR\"},\"active\":%s}"
+			.formatted(active);
+		assertThatThrownBy(() -> EventJson.read(json.getBytes(StandardCharsets.UTF_8), ProductUpserted.class))
+			.isInstanceOf(MalformedEventException.class)
+			.hasMessageContaining("active");
+	}
+
+	@Test
+	void aMoneyAmountIsADecimalStringAndKeepsAtMostTwoDecimals() {
+		String json = "{\"sku\":\"KB-001\",\"name\":\"Keyboard\",\"unitPrice\":{\"amount\":\"%s\",\"currency\":\"EUR\"},\"active\":true}";
+		assertThat(EventJson.read(json.formatted("9.9").getBytes(StandardCharsets.UTF_8), ProductUpserted.class)
+			.unitPrice()).isEqualTo(Money.of("9.90", "EUR"));
+		assertThatThrownBy(
+				() -> EventJson.read(json.formatted("9.999").getBytes(StandardCharsets.UTF_8), ProductUpserted.class))
+			.isInstanceOf(MalformedEventException.class);
+		assertThatThrownBy(
+				() -> EventJson.read(json.formatted("nine").getBytes(StandardCharsets.UTF_8), ProductUpserted.class))
+			.isInstanceOf(MalformedEventException.class);
+		assertThatThrownBy(() -> EventJson.read(json.replace("\"%s\"", "9.90").getBytes(StandardCharsets.UTF_8),
+				ProductUpserted.class))
+			.isInstanceOf(MalformedEventException.class)
+			.hasMessageContaining("amount");
 	}
 
 	@Test

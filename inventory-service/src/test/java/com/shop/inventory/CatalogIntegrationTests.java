@@ -136,7 +136,7 @@ class CatalogIntegrationTests {
 	void putCreatesAProductWithoutStockAndPublishesIt() {
 		String sku = ProductsApi.uniqueSku("NEW");
 
-		this.api.put(sku, details("Trackball", 42.5, "USD", true))
+		this.api.put(sku, details("Trackball", "42.5", "USD", true))
 			.expectStatus()
 			.isCreated()
 			.expectHeader()
@@ -208,8 +208,8 @@ class CatalogIntegrationTests {
 	}
 
 	@Test
-	void aPriceMustHaveAtMostTwoDecimalsAndStayBelowAMillion() {
-		for (Object amount : List.of("1.999", "1000000", "1000000.00", -5, "abc")) {
+	void aPriceMustBeADecimalStringWithAtMostTwoDecimalsBelowAMillion() {
+		for (Object amount : List.of("1.999", "1000000", "1000000.00", -5, 42.5, "abc")) {
 			this.api.put(ProductsApi.uniqueSku("PRC"), details("Pricey", amount, "EUR", true))
 				.expectStatus()
 				.isBadRequest()

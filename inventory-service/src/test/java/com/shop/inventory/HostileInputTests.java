@@ -3,11 +3,13 @@ package com.shop.inventory;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import com.shop.testsupport.HostileRequests;
 import com.shop.testsupport.HostileRequests.Request;
 import com.shop.testsupport.IntegrationTest;
 import com.shop.testsupport.TestAdmin;
+import com.shop.testsupport.WrongTypes;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +56,25 @@ class HostileInputTests {
 			};
 		}, this::catalogFingerprint);
 		assertThat(statuses.keySet()).as("some were accepted, most refused").contains(400).containsAnyOf(200, 201);
+	}
+
+	/**
+	 * Nothing is coerced: every field of a product description or a restock given a value
+	 * of another JSON type (an amount as a JSON number, a quantity as a fraction or a
+	 * string), or a field the request does not have, is a 400 naming the field, and no
+	 * product changes.
+	 */
+	@Test
+	void everyFieldOfTheWrongTypeIsRefusedByNameAndNothingChanges() {
+		Map<String, String> admin = Map.of("Content-Type", "application/json", "Authorization",
+				TestAdmin.authorization());
+		String product = "{\"name\":\"Typed\",\"unitPrice\":{\"amount\":\"9.99\",\"currency\":\"EUR\"},\"active\":true}";
+		WrongTypes.send("inventory-service", this.port, "PUT", "/api/products/TYPED-1", admin, product, Set.of(),
+				this::catalogFingerprint);
+		this.jdbc.update("insert into product (sku, name, unit_price, currency, on_hand, active, catalog_published)"
+				+ " values ('TYPED-2', 'Typed', 1.00, 'EUR', 5, true, true) on conflict do nothing");
+		WrongTypes.send("inventory-service", this.port, "POST", "/api/products/TYPED-2/restock", admin,
+				"{\"quantity\":3}", Set.of(), this::catalogFingerprint);
 	}
 
 	/** Changes whenever any product row changes. */

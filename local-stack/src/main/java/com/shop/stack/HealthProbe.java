@@ -12,18 +12,31 @@ final class HealthProbe {
 
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-	boolean isUp(String healthUrl) {
+	/** Where a starting service stands. */
+	enum State {
+
+		/** Not answering yet. */
+		UNREACHABLE,
+		/** Answers, but is not ready (its database or Kafka not yet). */
+		DOWN,
+		/** Ready. */
+		UP
+
+	}
+
+	State state(String healthUrl) {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(healthUrl)).timeout(Duration.ofSeconds(3)).build();
 		try {
 			HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
-			return response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"");
+			return (response.statusCode() == 200 && response.body().contains("\"status\":\"UP\"")) ? State.UP
+					: State.DOWN;
 		}
 		catch (IOException ex) {
-			return false;
+			return State.UNREACHABLE;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return false;
+			return State.UNREACHABLE;
 		}
 	}
 

@@ -3,7 +3,6 @@ package com.shop.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -18,8 +17,6 @@ import java.util.concurrent.CountDownLatch;
  * {@code ./stack}.
  */
 public final class LocalStack {
-
-	private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(120);
 
 	private static final String DEFAULT_SERVICE_OPTIONS = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
@@ -77,6 +74,7 @@ public final class LocalStack {
 	}
 
 	private void start(long start) throws StackException {
+		Services.StartupWait startupWait = Services.StartupWait.from(System.getenv());
 		this.layout.createDirectories();
 		List<String> missing = new ArrayList<>();
 		List<ServiceSpec> services = builtServices(missing);
@@ -102,7 +100,7 @@ public final class LocalStack {
 		Services running = this.stack.add(Services.launch(services, this.layout, this.database, users, mail.smtpPort(),
 				secret(this.layout.adminPassword(), 24), secret(this.layout.webhookSecretKey(), 32), serviceOptions(),
 				ClassDataSharing.enabled(System.getenv())));
-		running.awaitHealthy(HEALTH_TIMEOUT, start);
+		running.awaitHealthy(startupWait, start);
 
 		this.stack.startupFinished();
 		System.out.print(Banner.render(services, missing, this.database, mail.viewerUrl(),

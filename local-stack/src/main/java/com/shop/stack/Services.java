@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
 
 /**
  * The services as separate JVMs, each running its {@code <module>/target/<module>.jar}
@@ -81,14 +82,21 @@ final class Services implements Component {
 	}
 
 	/**
-	 * Waits until every service reports UP; fails at the first one that dies or stays
-	 * down too long.
+	 * Waits until every service reports UP, as long as each one still makes progress: it
+	 * is alive and its log grew (or it answers its health endpoint) within {@code stall}.
+	 * Says every {@code every} what it is still waiting for. Fails at the first one that
+	 * dies, that makes no progress for {@code stall}, or that is not UP after
+	 * {@code deadline}, with its last log lines.
 	 */
-	void awaitHealthy(Duration timeout, long stackStart) throws StackException {
+	void awaitHealthy(StartupWait wait, long stackStart) throws StackException {
 		HealthProbe probe = new HealthProbe();
 		Map<ServiceSpec, ChildProcess> pending = new LinkedHashMap<>(this.processes);
-		long deadline = System.nanoTime() + timeout.toNanos();
+		Map<ServiceSpec, Progress> progress = new LinkedHashMap<>();
+		pending.keySet().forEach((spec) -> progress.put(spec, new Progress()));
+		long started = System.nanoTime();
+		long lastSaid = started;
 		while (!pending.isEmpty()) {
+			long now = System.nanoTime();
 			for (Iterator<Map.Entry<ServiceSpec, ChildProcess>> it = pending.entrySet().iterator(); it.hasNext();) {
 				Map.Entry<ServiceSpec, ChildProcess> entry = it.next();
 				ChildProcess process = entry.getValue();
@@ -97,23 +105,106 @@ final class Services implements Component {
 							process.name() + " exited during start-up (exit code " + process.exitCode() + ")",
 							this.layout));
 				}
-				if (probe.isUp(entry.getKey().healthUrl())) {
+				HealthProbe.State state = probe.state(entry.getKey().healthUrl());
+				if (state == HealthProbe.State.UP) {
 					Console.say(process.name() + " is UP on " + entry.getKey().url() + " after "
 							+ Elapsed.since(stackStart));
 					it.remove();
+					continue;
+				}
+				Progress seen = progress.get(entry.getKey());
+				seen.observe(logSize(process), state, now);
+				if (now - seen.lastProgress > wait.stall().toNanos()) {
+					throw new StackException(process.failure(process.name() + " made no progress for "
+							+ wait.stall().toSeconds() + " s (its log did not grow and it is not UP)", this.layout));
+				}
+				if (now - started > wait.deadline().toNanos()) {
+					throw new StackException(process.failure(process.name() + " was not healthy after "
+							+ wait.deadline().toSeconds() + " s (STACK_START_TIMEOUT)", this.layout));
 				}
 			}
-			if (!pending.isEmpty() && System.nanoTime() > deadline) {
-				ChildProcess late = pending.values().iterator().next();
-				throw new StackException(
-						late.failure(
-								late.name() + " was not healthy after " + timeout.toSeconds() + " s (still waiting for "
-										+ pending.keySet().stream().map(ServiceSpec::name).toList() + ")",
-								this.layout));
+			if (!pending.isEmpty() && now - lastSaid >= wait.every().toNanos()) {
+				lastSaid = now;
+				Console.say("still starting after " + Elapsed.since(stackStart) + ": "
+						+ pending.keySet()
+							.stream()
+							.map((spec) -> spec.name() + " (" + progress.get(spec).describe() + ")")
+							.collect(Collectors.joining(", ")));
 			}
 			if (!pending.isEmpty()) {
 				Pause.briefly();
 			}
+		}
+	}
+
+	/**
+	 * How long to wait for the services.
+	 *
+	 * @param deadline the longest a start may take in all
+	 * @param stall the longest a service may go without progress
+	 * @param every how often to say what is still starting
+	 */
+	record StartupWait(Duration deadline, Duration stall, Duration every) {
+
+		/** 10 minutes in all by default, or {@code STACK_START_TIMEOUT} seconds. */
+		static StartupWait from(Map<String, String> environment) throws StackException {
+			String configured = environment.get("STACK_START_TIMEOUT");
+			Duration deadline = Duration.ofMinutes(10);
+			if (configured != null && !configured.isBlank()) {
+				deadline = Duration.ofSeconds(seconds(configured.trim()));
+			}
+			return new StartupWait(deadline, Duration.ofMinutes(2), Duration.ofSeconds(10));
+		}
+
+		private static long seconds(String configured) throws StackException {
+			try {
+				long seconds = Long.parseLong(configured);
+				if (seconds > 0) {
+					return seconds;
+				}
+			}
+			catch (NumberFormatException ex) {
+				// reported below
+			}
+			throw new StackException(
+					"STACK_START_TIMEOUT must be a positive whole number of seconds, not '" + configured + "'");
+		}
+
+	}
+
+	/** What a starting service was last seen doing. */
+	private static final class Progress {
+
+		private long logSize = -1;
+
+		private HealthProbe.State state;
+
+		private long lastProgress = System.nanoTime();
+
+		void observe(long size, HealthProbe.State now, long at) {
+			if (size > this.logSize || now != this.state) {
+				this.lastProgress = at;
+			}
+			this.logSize = Math.max(this.logSize, size);
+			this.state = now;
+		}
+
+		String describe() {
+			return switch (this.state) {
+				case DOWN -> "answers, not ready yet";
+				case UNREACHABLE -> "starting, log at " + (this.logSize / 1024) + " KB";
+				case UP -> "up";
+			};
+		}
+
+	}
+
+	private static long logSize(ChildProcess process) {
+		try {
+			return Files.size(process.log());
+		}
+		catch (IOException ex) {
+			return 0;
 		}
 	}
 

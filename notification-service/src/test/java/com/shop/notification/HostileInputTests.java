@@ -4,11 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.shop.testsupport.HostileRequests;
 import com.shop.testsupport.HostileRequests.Request;
 import com.shop.testsupport.TestAdmin;
+import com.shop.testsupport.WrongTypes;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +53,21 @@ class HostileInputTests extends NotificationServiceTest {
 					(Object) before.toArray(UUID[]::new));
 		}
 		assertThat(statuses.keySet()).as("some were accepted, most refused").contains(201, 400);
+	}
+
+	/**
+	 * Nothing is coerced: every field of a webhook registration given a value of another
+	 * JSON type (the description is optional, so it may be null), or a field the request
+	 * does not have, is a 400 naming the field, and no webhook is registered.
+	 */
+	@Test
+	void everyFieldOfTheWrongTypeIsRefusedByNameAndNothingIsRegistered() {
+		String webhook = "{\"url\":\"http://127.0.0.1:9/hook\",\"eventTypes\":[\"shop.order.confirmed.v1\"],"
+				+ "\"description\":\"typed\"}";
+		WrongTypes.send("notification-service", this.port, "POST", "/api/webhooks",
+				Map.of("Content-Type", "application/json", "Authorization", TestAdmin.authorization()), webhook,
+				Set.of("/description"),
+				() -> this.jdbc.queryForObject("select count(*) from webhook_endpoint", Long.class));
 	}
 
 	private Map<Integer, Integer> send(String webhook, Map<String, String> json, Map<String, String> admin) {

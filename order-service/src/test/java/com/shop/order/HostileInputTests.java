@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.shop.events.Money;
@@ -12,10 +13,12 @@ import com.shop.testsupport.HostileRequests;
 import com.shop.testsupport.HostileRequests.Request;
 import com.shop.testsupport.IntegrationTest;
 import com.shop.testsupport.TestEvents;
+import com.shop.testsupport.WrongTypes;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,6 +43,9 @@ class HostileInputTests {
 
 	@Autowired
 	CatalogProducts catalog;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void hostileRequestsNeverCauseServerErrorsAndRefusedOnesPersistNothing() {
@@ -66,6 +72,25 @@ class HostileInputTests {
 			};
 		}, this.orders::count);
 		assertThat(statuses.keySet()).as("some were accepted, most refused").contains(202, 400);
+	}
+
+	/**
+	 * Nothing is coerced: a fraction, a string or a boolean for a quantity (and every
+	 * other field given a value of another JSON type, or a field the request does not
+	 * have) is a 400 naming the field, and no order is stored or event published.
+	 */
+	@Test
+	void everyFieldOfTheWrongTypeIsRefusedByNameAndNothingIsStored() {
+		try (TestEvents events = new TestEvents()) {
+			events.send(new ProductUpserted(SKU, "Fuzzed gadget", Money.of("3.00", "EUR"), true));
+		}
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.catalog.findById(SKU).isPresent());
+		String valid = """
+				{"customerId":"typed","customerEmail":"typed@example.com","paymentMethod":"tok_visa",
+				 "items":[{"sku":"FUZZ-001","quantity":2}]}""";
+		WrongTypes.send("order-service", this.port, "POST", "/api/orders", Map.of("Content-Type", "application/json"),
+				valid, Set.of(),
+				() -> this.orders.count() + this.jdbc.queryForObject("select count(*) from outbox_event", Long.class));
 	}
 
 }

@@ -65,7 +65,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			}
 			return result.getResolvableErrors()
 				.stream()
-				.map((error) -> new FieldError(parameterName(result.getMethodParameter()), error.getDefaultMessage()));
+				.map((error) -> FieldError.ofParameter(parameterName(result.getMethodParameter()),
+						error.getDefaultMessage()));
 		}).toList();
 		ProblemDetail body = invalid(HttpStatus.BAD_REQUEST, errors);
 		return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
@@ -76,19 +77,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail body = ProblemDetail.forStatus(status);
 		if (ex.getMostSpecificCause() instanceof JacksonException jackson) {
-			String field = jackson.getPath()
-				.stream()
-				.map((ref) -> (ref.getPropertyName() != null) ? "." + ref.getPropertyName()
-						: "[" + ref.getIndex() + "]")
-				.reduce("", String::concat)
-				.replaceFirst("^\\.", "");
 			if (jackson instanceof StreamReadException) {
 				body.setDetail("The body is not valid JSON: " + jackson.getOriginalMessage());
 			}
 			else {
-				body.setDetail("The body does not match the expected shape" + (field.isEmpty() ? "" : " at " + field)
-						+ ": " + jackson.getOriginalMessage());
-				body.setProperty("errors", List.of(new FieldError(field, jackson.getOriginalMessage())));
+				FieldError error = JsonProblem.of(jackson);
+				body.setDetail("The body does not match the expected shape"
+						+ (error.field().isEmpty() ? "" : " at " + error.pointer()) + ": " + error.message());
+				body.setProperty("errors", List.of(error));
 			}
 		}
 		else {

@@ -5,16 +5,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import com.shop.events.StrictJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.tracing.Tracer;
 import org.apache.catalina.core.StandardHost;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JacksonModule;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -23,6 +26,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpResponse;
@@ -39,7 +43,7 @@ import org.springframework.web.filter.CorsFilter;
  */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
 @Import({ ProblemDetailsAdvice.class, ProblemErrorController.class })
-@EnableConfigurationProperties({ RateLimitProperties.class, ConcurrencyLimitProperties.class })
+@EnableConfigurationProperties({ RateLimitProperties.class, AdmissionProperties.class })
 public class WebSupportAutoConfiguration {
 
 	@Bean
@@ -75,14 +79,17 @@ public class WebSupportAutoConfiguration {
 		});
 	}
 
-	/** Early: a request that will be shed costs as little as possible. */
+	/**
+	 * After the per-client rate limit: one client's own burst is answered 429 by that
+	 * limit, not 503 by this one.
+	 */
 	@Bean
-	FilterRegistrationBean<ConcurrencyLimitFilter> concurrencyLimitFilter(ConcurrencyLimitProperties limits,
+	FilterRegistrationBean<AdmissionFilter> admissionFilter(AdmissionProperties admission,
 			ObjectProvider<MeterRegistry> meters) {
-		FilterRegistrationBean<ConcurrencyLimitFilter> registration = new FilterRegistrationBean<>(
-				new ConcurrencyLimitFilter(limits, meters.getIfAvailable(SimpleMeterRegistry::new)));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
-		registration.setEnabled(limits.enabled());
+		FilterRegistrationBean<AdmissionFilter> registration = new FilterRegistrationBean<>(
+				new AdmissionFilter(admission, meters.getIfAvailable(SimpleMeterRegistry::new)));
+		registration.setOrder(1);
+		registration.setEnabled(admission.enabled());
 		return registration;
 	}
 
@@ -102,6 +109,18 @@ public class WebSupportAutoConfiguration {
 				new UnreadableMediaTypeFilter());
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
+	}
+
+	/**
+	 * Request bodies are read as they are ({@link StrictJson}: no value turned into what
+	 * a field wants), and a property the request type does not have is refused, so a
+	 * misspelt optional field is reported instead of dropped. After Boot's own
+	 * customizer, which applies {@code spring.jackson.*}.
+	 */
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	JsonMapperBuilderCustomizer strictRequestJson() {
+		return (builder) -> StrictJson.configure(builder).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 	}
 
 	/** Registered with Spring MVC's JSON mapper by Boot's Jackson auto-configuration. */

@@ -1,0 +1,96 @@
+package com.shop.web;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import com.netflix.concurrency.limits.Limiter;
+import com.netflix.concurrency.limits.limit.Gradient2Limit;
+import com.netflix.concurrency.limits.limiter.SimpleLimiter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Sheds load only when the service is overloaded: the number of requests let in at once
+ * follows their measured latency (Netflix concurrency-limits' gradient limit, which
+ * shrinks the limit while latency rises above its long-term level and grows it while
+ * latency stays there). A request beyond the limit is answered 503 with
+ * {@code Retry-After} at once, instead of queueing until its client has given up and
+ * making every later request later too. A burst on an idle service fits the initial limit
+ * and is let in whole. Only answers that tell about capacity count: a client's mistake
+ * (4xx) is fast and says nothing about load, and a 503 of the database's says the limit
+ * is too high.
+ * <p>
+ * Meters: {@code shop.web.shed} (requests answered 503 here),
+ * {@code shop.web.admission.limit} (the current limit) and
+ * {@code shop.web.admission.in.flight}.
+ */
+class AdmissionFilter extends LimitedPostsFilter {
+
+	private final SimpleLimiter<Void> limiter;
+
+	private final Counter shed;
+
+	AdmissionFilter(AdmissionProperties settings, MeterRegistry meters) {
+		super(settings.paths());
+		this.limiter = SimpleLimiter.newBuilder()
+			.limit(Gradient2Limit.newBuilder()
+				.initialLimit(settings.initialLimit())
+				.minLimit(settings.minLimit())
+				.maxConcurrency(settings.maxLimit())
+				// a long memory of the latency without overload (some ten thousand
+				// requests): a sustained overload keeps lowering the limit instead of
+				// becoming the new normal after a few hundred requests
+				.longWindow(10_000)
+				.build())
+			.build();
+		this.shed = Counter.builder("shop.web.shed")
+			.description("Requests answered 503 because the service was at capacity")
+			.register(meters);
+		Gauge.builder("shop.web.admission.limit", this.limiter, SimpleLimiter::getLimit)
+			.description("Requests let in at once, as the latency measured so far allows")
+			.register(meters);
+		Gauge.builder("shop.web.admission.in.flight", this.limiter, SimpleLimiter::getInflight)
+			.description("Requests let in and not answered yet")
+			.register(meters);
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Optional<Limiter.Listener> admitted = this.limiter.acquire(null);
+		if (admitted.isEmpty()) {
+			this.shed.increment();
+			response.setHeader("Retry-After", "1");
+			ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, String.format(
+					"At capacity: %d requests to %s are in progress, as many as its latency allows;" + " retry in 1 s",
+					this.limiter.getInflight(), request.getRequestURI()));
+			return;
+		}
+		Limiter.Listener listener = admitted.get();
+		boolean answered = false;
+		try {
+			chain.doFilter(request, response);
+			answered = true;
+		}
+		finally {
+			int status = response.getStatus();
+			if (!answered || status == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+				listener.onDropped();
+			}
+			else if (status >= 400 && status < 500) {
+				listener.onIgnore();
+			}
+			else {
+				listener.onSuccess();
+			}
+		}
+	}
+
+}

@@ -1,0 +1,29 @@
+package com.shop.web;
+
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Admission of the listed POSTs ({@code shop.web.admission.*}): how many may be in
+ * progress at once adapts to their latency ({@link AdmissionFilter}). It starts at
+ * {@code initialLimit}, so a burst of customers on an idle service is let in whole, falls
+ * towards {@code minLimit} while latency rises under a sustained overload, and grows back
+ * up to {@code maxLimit} when latency is low. Off when no paths are listed. Per instance:
+ * each instance measures its own latency.
+ *
+ * @param paths the request paths whose POSTs are limited, e.g. {@code /api/orders}
+ * @param initialLimit the limit before anything was measured
+ * @param minLimit the limit never goes below this
+ * @param maxLimit nor above this
+ */
+@ConfigurationProperties("shop.web.admission")
+public record AdmissionProperties(@DefaultValue List<String> paths, @DefaultValue("100") int initialLimit,
+		@DefaultValue("20") int minLimit, @DefaultValue("400") int maxLimit) {
+
+	boolean enabled() {
+		return !this.paths.isEmpty();
+	}
+
+}
