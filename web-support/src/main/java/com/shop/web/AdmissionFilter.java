@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import com.netflix.concurrency.limits.Limiter;
 import com.netflix.concurrency.limits.limit.Gradient2Limit;
+import com.netflix.concurrency.limits.limiter.LifoBlockingLimiter;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -20,12 +21,13 @@ import org.springframework.http.HttpStatus;
  * Sheds load only when the service is overloaded: the number of requests let in at once
  * follows their measured latency (Netflix concurrency-limits' gradient limit, which
  * shrinks the limit while latency rises above its long-term level and grows it while
- * latency stays there). A request beyond the limit is answered 503 with
- * {@code Retry-After} at once, instead of queueing until its client has given up and
- * making every later request later too. A burst on an idle service fits the initial limit
- * and is let in whole. Only answers that tell about capacity count: a client's mistake
- * (4xx) is fast and says nothing about load, and a 503 of the database's says the limit
- * is too high.
+ * latency stays there). A request beyond the limit waits for a slot in a short queue
+ * (newest first, for half a second by default); one that finds the queue full or waits
+ * too long is answered 503 with {@code Retry-After}, instead of queueing until its client
+ * has given up and making every later request later too. A burst on an idle service is
+ * let in whole, even when the latency it causes lowers the limit. Only answers that tell
+ * about capacity count: a client's mistake (4xx) is fast and says nothing about load, and
+ * a 503 of the database's says the limit is too high.
  * <p>
  * Meters: {@code shop.web.shed} (requests answered 503 here),
  * {@code shop.web.admission.limit} (the current limit) and
@@ -33,13 +35,15 @@ import org.springframework.http.HttpStatus;
  */
 class AdmissionFilter extends LimitedPostsFilter {
 
-	private final SimpleLimiter<Void> limiter;
+	private final SimpleLimiter<Void> limit;
+
+	private final Limiter<Void> limiter;
 
 	private final Counter shed;
 
 	AdmissionFilter(AdmissionProperties settings, MeterRegistry meters) {
 		super(settings.paths());
-		this.limiter = SimpleLimiter.newBuilder()
+		this.limit = SimpleLimiter.newBuilder()
 			.limit(Gradient2Limit.newBuilder()
 				.initialLimit(settings.initialLimit())
 				.minLimit(settings.minLimit())
@@ -50,13 +54,19 @@ class AdmissionFilter extends LimitedPostsFilter {
 				.longWindow(10_000)
 				.build())
 			.build();
+		// the newest waiters first: under an overload, the requests whose clients are
+		// still waiting are the ones worth answering
+		this.limiter = LifoBlockingLimiter.newBuilder(this.limit)
+			.backlogSize(settings.queue())
+			.backlogTimeoutMillis(settings.queueTimeout().toMillis())
+			.build();
 		this.shed = Counter.builder("shop.web.shed")
 			.description("Requests answered 503 because the service was at capacity")
 			.register(meters);
-		Gauge.builder("shop.web.admission.limit", this.limiter, SimpleLimiter::getLimit)
+		Gauge.builder("shop.web.admission.limit", this.limit, SimpleLimiter::getLimit)
 			.description("Requests let in at once, as the latency measured so far allows")
 			.register(meters);
-		Gauge.builder("shop.web.admission.in.flight", this.limiter, SimpleLimiter::getInflight)
+		Gauge.builder("shop.web.admission.in.flight", this.limit, SimpleLimiter::getInflight)
 			.description("Requests let in and not answered yet")
 			.register(meters);
 	}
@@ -70,7 +80,7 @@ class AdmissionFilter extends LimitedPostsFilter {
 			response.setHeader("Retry-After", "1");
 			ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, String.format(
 					"At capacity: %d requests to %s are in progress, as many as its latency allows;" + " retry in 1 s",
-					this.limiter.getInflight(), request.getRequestURI()));
+					this.limit.getInflight(), request.getRequestURI()));
 			return;
 		}
 		Limiter.Listener listener = admitted.get();

@@ -1,5 +1,6 @@
 package com.shop.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -77,8 +78,45 @@ class AdmissionFilterTests {
 	}
 
 	@Test
+	void aRequestBeyondTheLimitWaitsForASlotInTheQueue() throws Exception {
+		AdmissionFilter filter = filter(2, 2, 2, 10, Duration.ofSeconds(10));
+		CountDownLatch started = new CountDownLatch(2);
+		List<Future<MockHttpServletResponse>> inProgress = List.of(
+				this.clients.submit(() -> post(filter, held(started))),
+				this.clients.submit(() -> post(filter, held(started))));
+		assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+		Future<MockHttpServletResponse> waiting = this.clients
+			.submit(() -> post(filter, (request, response) -> ((MockHttpServletResponse) response).setStatus(202)));
+		Thread.sleep(100);
+		assertThat(waiting).as("waits while both slots are taken").isNotDone();
+
+		this.release.countDown();
+		assertThat(waiting.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(202);
+		for (Future<MockHttpServletResponse> response : inProgress) {
+			assertThat(response.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(202);
+		}
+		assertThat(this.meters.counter("shop.web.shed").count()).isZero();
+	}
+
+	@Test
+	void aRequestThatWaitedTooLongIsA503() throws Exception {
+		AdmissionFilter filter = filter(1, 1, 1, 10, Duration.ofMillis(50));
+		CountDownLatch started = new CountDownLatch(1);
+		Future<MockHttpServletResponse> inProgress = this.clients.submit(() -> post(filter, held(started)));
+		assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+		MockHttpServletResponse shed = post(filter, (request, response) -> {
+			throw new AssertionError("a shed request must not reach the application");
+		});
+		assertThat(shed.getStatus()).isEqualTo(503);
+		assertThat(shed.getHeader("Retry-After")).isEqualTo("1");
+		this.release.countDown();
+		assertThat(inProgress.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(202);
+	}
+
+	@Test
 	void anOverloadLowersTheLimitAndShedsWhatWouldOnlyQueue() throws Exception {
-		AdmissionFilter filter = filter(100, 10, 400);
+		AdmissionFilter filter = filter(100, 10, 400, 5, Duration.ofMillis(5));
 		// a server that handles one request at a time, a millisecond each: the latency
 		// of a request is the queue in front of it
 		Semaphore server = new Semaphore(1, true);
@@ -132,7 +170,12 @@ class AdmissionFilterTests {
 	}
 
 	private AdmissionFilter filter(int initial, int min, int max) {
-		return new AdmissionFilter(new AdmissionProperties(List.of("/api/orders"), initial, min, max), this.meters);
+		return filter(initial, min, max, 0, Duration.ZERO);
+	}
+
+	private AdmissionFilter filter(int initial, int min, int max, int queue, Duration queueTimeout) {
+		return new AdmissionFilter(
+				new AdmissionProperties(List.of("/api/orders"), initial, min, max, queue, queueTimeout), this.meters);
 	}
 
 	private FilterChain held(CountDownLatch started) {
