@@ -143,8 +143,9 @@ final class RunRecorder {
 			settle(order, settlement);
 			this.settledListener.accept(orderId);
 		}
-		else if (received < this.measureTo + 60 * SECOND) {
-			// the answer to the placement may not have been read yet
+		else if (this.measureTo == Long.MAX_VALUE || received < this.measureTo + 60 * SECOND) {
+			// the answer to the placement may not have been read yet (a run whose end is
+			// not known yet keeps them all: MAX_VALUE + 60 s would overflow)
 			this.early.put(orderId, settlement);
 		}
 	}

@@ -67,6 +67,21 @@ class RunRecorderTests {
 	}
 
 	@Test
+	void pairsAnEarlySettlementInARunWhoseEndIsNotKnownYet() {
+		// a fresh-stack run ends after a number of orders; a capacity run's warm-up ends
+		// when the rate stops rising
+		RunRecorder open = new RunRecorder("open", 0, 0, 0, Long.MAX_VALUE);
+		UUID order = UUID.randomUUID();
+		open.offered(S);
+		open.settled(order, RunRecorder.CONFIRMED, S + 80 * MS);
+		open.accepted(order, Kind.SUCCESS, S, S + 90 * MS);
+		open.endMeasurement(2 * S);
+		RunSummary run = open.result(30 * S, 0, "", List.of()).summary();
+		assertThat(run.notSettled()).isZero();
+		assertThat(run.endToEnd().max()).isCloseTo(80, within(1.0));
+	}
+
+	@Test
 	void leavesTheWarmupOutOfTheSummaryButNotOutOfTheSeries() {
 		UUID warm = UUID.randomUUID();
 		this.recorder.offered(S);

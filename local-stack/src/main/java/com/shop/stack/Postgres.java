@@ -51,8 +51,7 @@ final class Postgres implements Component {
 				.setCleanDataDirectory(false)
 				// the launcher stops it itself, after the services that use it
 				.setRegisterShutdownHook(false)
-				// behave like a real server: a commit is durable, also beyond a power cut
-				// (the
+				// a commit is durable beyond a power cut, as on a real server (the
 				// embedded server's own default is fsync off)
 				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
