@@ -113,9 +113,9 @@ record BenchOptions(int clients, Duration capacityWarmup, Duration capacityWarmu
 			Usage: ./stack bench [OPTIONS]    (the stack must be running: ./stack up in another terminal)
 			  --clients N           concurrent customers of the capacity runs; each places an order,
 			                        waits until it settles and places the next (default 64)
-			  --capacity-warmup D   unmeasured time of the capacity run first, at least (default 30s)
+			  --capacity-warmup D   unmeasured time of the capacity run first, at least (default 60s)
 			  --capacity-warmup-max D  at most: the warm-up ends when the settled rate stops rising
-			                        (a 10 s window within 3 % of the one 30 s before), so a
+			                        (the last 30 s within 3 % of the 30 s before), so a
 			                        full JIT is measured once it has compiled (default 300s)
 			  --capacity-duration D measured time of the capacity run (default 60s)
 			  --fresh-orders N      orders the fresh-stack run measures (default 10000); it runs when
@@ -142,7 +142,7 @@ record BenchOptions(int clients, Duration capacityWarmup, Duration capacityWarmu
 
 	static BenchOptions parse(List<String> args, Path root, LocalDateTime now) {
 		int clients = 64;
-		Duration capacityWarmup = Duration.ofSeconds(30);
+		Duration capacityWarmup = Duration.ofSeconds(60);
 		Duration capacityWarmupMax = Duration.ofSeconds(300);
 		Duration capacityDuration = Duration.ofSeconds(60);
 		int freshOrders = 10_000;

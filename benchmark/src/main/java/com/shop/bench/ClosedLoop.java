@@ -58,7 +58,7 @@ final class ClosedLoop {
 
 	/**
 	 * Runs as above, but the warm-up lasts from {@code warmup} until the settled rate
-	 * stops rising (a 10 s window within 3 % of the one 30 s before it) or
+	 * stops rising (the last 30 s no more than 3 % above the 30 s before) or
 	 * {@code maxWarmup} is reached: services whose JIT compiles for minutes are measured
 	 * once compiled.
 	 */
@@ -92,16 +92,18 @@ final class ClosedLoop {
 				rates.add((loop.settled.get() - windowSettled) * (double) SECOND / (now - windowStart));
 				windowStart = now;
 				windowSettled = loop.settled.get();
-				// steady once the rate has stopped rising over half a minute (a JIT that
-				// is still compiling raises it by a few percent every ten seconds)
-				double rate = rates.get(rates.size() - 1);
-				double before = (rates.size() >= 4) ? rates.get(rates.size() - 4) : Double.NaN;
+				// steady once the rate has stopped rising: the last half minute no more
+				// than 3 % above the half minute before (a JIT that is still compiling
+				// raises it step by step; one 10 s window is too noisy to tell)
+				double rate = mean(rates, rates.size() - 3);
+				double before = mean(rates, rates.size() - 6);
 				boolean steady = rate <= before * 1.03;
 				if (now - start >= warmup.toNanos() && (steady || now - start >= maxWarmup.toNanos())) {
 					measureFrom = now;
 					measureTo = now + measured.toNanos();
 					recorder.measure(measureFrom, measureTo);
-					Console.say("  %s after %d s (%.0f settled/s, 30 s earlier %.0f/s): measuring %d s",
+					Console.say(
+							"  %s after %d s (%.0f settled/s over the last 30 s, %.0f/s the 30 s before): measuring %d s",
 							steady ? "steady" : "warm-up ends", (now - start) / SECOND, rate, before,
 							measured.toSeconds());
 				}
@@ -128,6 +130,14 @@ final class ClosedLoop {
 			.result(to.cpu().busyPercentSince(from.cpu()), CpuUsage.loadAverage(),
 					to.processes().since(from.processes(), settled))
 			.withCosts(StackCosts.between(from.costs(), to.costs(), settled));
+	}
+
+	/** The mean of three 10 s rates from {@code from}; NaN before there are enough. */
+	private static double mean(List<Double> rates, int from) {
+		if (from < 0) {
+			return Double.NaN;
+		}
+		return (rates.get(from) + rates.get(from + 1) + rates.get(from + 2)) / 3;
 	}
 
 	/**
