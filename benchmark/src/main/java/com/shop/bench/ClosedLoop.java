@@ -97,7 +97,7 @@ final class ClosedLoop {
 				// raises it step by step; one 10 s window is too noisy to tell)
 				double rate = mean(rates, rates.size() - 3);
 				double before = mean(rates, rates.size() - 6);
-				boolean steady = rate <= before * 1.03;
+				boolean steady = before > 0 && rate <= before * 1.03;
 				if (now - start >= warmup.toNanos() && (steady || now - start >= maxWarmup.toNanos())) {
 					measureFrom = now;
 					measureTo = now + measured.toNanos();

@@ -4,6 +4,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.cfg.MapperBuilder;
 import tools.jackson.databind.cfg.MutableCoercionConfig;
 import tools.jackson.databind.type.LogicalType;
@@ -31,6 +32,8 @@ public final class StrictJson {
 		return builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
 			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 			.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			// an enum by its name only, never by its index (0 or "0")
+			.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
 			.withCoercionConfig(LogicalType.Integer,
 					(config) -> refuse(config, CoercionInputShape.Float, CoercionInputShape.String,
 							CoercionInputShape.Boolean, CoercionInputShape.EmptyString))
@@ -40,8 +43,11 @@ public final class StrictJson {
 			.withCoercionConfig(LogicalType.Boolean,
 					(config) -> refuse(config, CoercionInputShape.Integer, CoercionInputShape.Float,
 							CoercionInputShape.String, CoercionInputShape.EmptyString))
-			.withCoercionConfig(LogicalType.Textual, (config) -> refuse(config, CoercionInputShape.Integer,
-					CoercionInputShape.Float, CoercionInputShape.Boolean));
+			.withCoercionConfig(LogicalType.Textual,
+					(config) -> refuse(config, CoercionInputShape.Integer, CoercionInputShape.Float,
+							CoercionInputShape.Boolean))
+			// UUIDs and the like: "" is not a missing value
+			.withCoercionConfig(LogicalType.OtherScalar, (config) -> refuse(config, CoercionInputShape.EmptyString));
 	}
 
 	private static void refuse(MutableCoercionConfig config, CoercionInputShape... shapes) {

@@ -97,6 +97,24 @@ class EventJsonTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "0", "\"0\"", "1.5", "true" })
+	void anEnumIsReadByItsNameOnlyNotByItsIndex(String reason) {
+		String json = "{\"orderId\":\"%s\",\"reason\":%s,\"cancelledAt\":\"2026-12-04T00:00:00Z\"}"
+			.formatted(this.orderId, reason);
+		assertThatThrownBy(() -> EventJson.read(json.getBytes(StandardCharsets.UTF_8), OrderCancelled.class))
+			.isInstanceOf(MalformedEventException.class)
+			.hasMessageContaining("reason");
+	}
+
+	@Test
+	void anEmptyStringIsNotAMissingId() {
+		String json = "{\"orderId\":\"\",\"reason\":\"TIMEOUT\",\"cancelledAt\":\"2026-12-04T00:00:00Z\"}";
+		assertThatThrownBy(() -> EventJson.read(json.getBytes(StandardCharsets.UTF_8), OrderCancelled.class))
+			.isInstanceOf(MalformedEventException.class)
+			.hasMessageContaining("orderId");
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "\"true\"", "1", "0.0" })
 	void aBooleanThatIsNotABooleanIsMalformed(String active) {
 		String json = "{\"sku\":\"KB-001\",\"name\":\"Keyboard\",\"unitPrice\":{\"amount\":\"9.90\",\"currency\":\"EUR\"},\"active\":%s}"

@@ -83,6 +83,8 @@ public final class WrongTypes {
 		if (value.isIntegralNumber()) {
 			wrong.add(NODES.numberNode(new java.math.BigDecimal("1.7")));
 			wrong.add(NODES.stringNode(value.asString()));
+			// out of range of every integer type a field has
+			wrong.add(NODES.numberNode(new java.math.BigInteger("99999999999999999999")));
 		}
 		else if (value.isNumber()) {
 			wrong.add(NODES.stringNode(value.asString()));

@@ -25,9 +25,9 @@ import org.springframework.http.HttpStatus;
  * (newest first, for half a second by default); one that finds the queue full or waits
  * too long is answered 503 with {@code Retry-After}, instead of queueing until its client
  * has given up and making every later request later too. A burst on an idle service is
- * let in whole, even when the latency it causes lowers the limit. Only answers that tell
- * about capacity count: a client's mistake (4xx) is fast and says nothing about load, and
- * a 503 of the database's says the limit is too high.
+ * let in whole, even when the latency it causes lowers the limit. Only the latencies of
+ * answers that tell about capacity count: not those of a client's mistake (4xx), of a
+ * failure or of a 503 (the database's, say), which are fast and say nothing about load.
  * <p>
  * Meters: {@code shop.web.shed} (requests answered 503 here),
  * {@code shop.web.admission.limit} (the current limit) and
@@ -76,11 +76,18 @@ class AdmissionFilter extends LimitedPostsFilter {
 			throws ServletException, IOException {
 		Optional<Limiter.Listener> admitted = this.limiter.acquire(null);
 		if (admitted.isEmpty()) {
+			// a waiter is only woken when a request ends: one that queued just after the
+			// last one ended may time out with a slot free
+			admitted = this.limit.acquire(null);
+		}
+		if (admitted.isEmpty()) {
 			this.shed.increment();
 			response.setHeader("Retry-After", "1");
-			ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, String.format(
-					"At capacity: %d requests to %s are in progress, as many as its latency allows;" + " retry in 1 s",
-					this.limit.getInflight(), request.getRequestURI()));
+			ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE,
+					String.format(
+							"At capacity: %d requests to %s are in progress (the limit its latency allows now: %d) and"
+									+ " more are waiting; retry in 1 s",
+							this.limit.getInflight(), request.getRequestURI(), this.limit.getLimit()));
 			return;
 		}
 		Limiter.Listener listener = admitted.get();
@@ -91,10 +98,10 @@ class AdmissionFilter extends LimitedPostsFilter {
 		}
 		finally {
 			int status = response.getStatus();
-			if (!answered || status == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-				listener.onDropped();
-			}
-			else if (status >= 400 && status < 500) {
+			if (!answered || status == HttpStatus.SERVICE_UNAVAILABLE.value() || (status >= 400 && status < 500)) {
+				// a failure's or a client mistake's latency says nothing about capacity
+				// (the gradient limit takes only latencies: a fast 503 would lower its
+				// long-term baseline)
 				listener.onIgnore();
 			}
 			else {

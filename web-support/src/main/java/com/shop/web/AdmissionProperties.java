@@ -19,14 +19,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param paths the request paths whose POSTs are limited, e.g. {@code /api/orders}
  * @param initialLimit the limit before anything was measured
  * @param minLimit the limit never goes below this
- * @param maxLimit nor above this
+ * @param maxLimit nor above this (every request let in or waiting holds a server thread:
+ * keep {@code maxLimit + queue} below {@code server.tomcat.threads.max}, so other
+ * requests and health checks still find one)
  * @param queue how many requests beyond the limit wait for a slot (newest first) instead
  * of being answered 503 at once
  * @param queueTimeout how long one waits at most before it is answered 503
  */
 @ConfigurationProperties("shop.web.admission")
 public record AdmissionProperties(@DefaultValue List<String> paths, @DefaultValue("100") int initialLimit,
-		@DefaultValue("20") int minLimit, @DefaultValue("400") int maxLimit, @DefaultValue("100") int queue,
+		@DefaultValue("20") int minLimit, @DefaultValue("150") int maxLimit, @DefaultValue("100") int queue,
 		@DefaultValue("500ms") Duration queueTimeout) {
 
 	boolean enabled() {

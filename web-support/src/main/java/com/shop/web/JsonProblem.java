@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -43,6 +44,16 @@ final class JsonProblem {
 					? " (the fields are "
 							+ known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")"
 					: "");
+		}
+		if (ex instanceof InputCoercionException coercion && coercion.getTargetType() != null) {
+			Class<?> type = coercion.getTargetType();
+			if (type == int.class || type == Integer.class) {
+				return "must be a whole number from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+			}
+			if (type == long.class || type == Long.class) {
+				return "must be a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+			}
+			return "is out of range for " + expected(type);
 		}
 		if (ex instanceof InvalidNullException) {
 			return "must not be null";

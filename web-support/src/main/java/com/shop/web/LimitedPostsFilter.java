@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * A filter that applies only to POSTs to the listed paths (the requests that create).
@@ -19,7 +20,9 @@ abstract class LimitedPostsFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"POST".equals(request.getMethod()) || !this.paths.contains(request.getRequestURI());
+		// the decoded path, as request mapping sees it: /api/%6Frders is /api/orders
+		return !"POST".equals(request.getMethod())
+				|| !this.paths.contains(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 
 import org.slf4j.Logger;
@@ -77,7 +78,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail body = ProblemDetail.forStatus(status);
 		if (ex.getMostSpecificCause() instanceof JacksonException jackson) {
-			if (jackson instanceof StreamReadException) {
+			// a number too large for its field is the parser's error, but about a field
+			if (jackson instanceof StreamReadException && !(jackson instanceof InputCoercionException)) {
 				body.setDetail("The body is not valid JSON: " + jackson.getOriginalMessage());
 			}
 			else {

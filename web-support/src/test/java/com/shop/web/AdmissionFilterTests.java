@@ -167,6 +167,9 @@ class AdmissionFilterTests {
 		assertThat(filter.shouldNotFilter(new MockHttpServletRequest("GET", "/api/orders"))).isTrue();
 		assertThat(filter.shouldNotFilter(new MockHttpServletRequest("POST", "/api/webhooks"))).isTrue();
 		assertThat(filter.shouldNotFilter(new MockHttpServletRequest("POST", "/api/orders"))).isFalse();
+		assertThat(filter.shouldNotFilter(new MockHttpServletRequest("POST", "/api/%6Frders")))
+			.as("an encoded path is the path it decodes to")
+			.isFalse();
 	}
 
 	private AdmissionFilter filter(int initial, int min, int max) {
