@@ -83,10 +83,10 @@ final class Services implements Component {
 
 	/**
 	 * Waits until every service reports UP, as long as each one still makes progress: it
-	 * is alive and its log grew (or it answers its health endpoint) within {@code stall}.
-	 * Says every {@code every} what it is still waiting for. Fails at the first one that
-	 * dies, that makes no progress for {@code stall}, or that is not UP after
-	 * {@code deadline}, with its last log lines.
+	 * is alive and its log grew, or its health answer changed, within {@code stall}. Says
+	 * every {@code every} what it is still waiting for. Fails at the first one that dies,
+	 * that makes no progress for {@code stall}, or that is not UP after {@code deadline},
+	 * with its last log lines.
 	 */
 	void awaitHealthy(StartupWait wait, long stackStart) throws StackException {
 		HealthProbe probe = new HealthProbe();

@@ -194,18 +194,6 @@ class AdmissionFilterTests {
 		};
 	}
 
-	private static FilterChain answeredAfter(long millis) {
-		return (request, response) -> {
-			try {
-				Thread.sleep(millis);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			((MockHttpServletResponse) response).setStatus(202);
-		};
-	}
-
 	private static MockHttpServletResponse post(AdmissionFilter filter, FilterChain chain) throws Exception {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		filter.doFilter(new MockHttpServletRequest("POST", "/api/orders"), response, chain);
